@@ -1,0 +1,16 @@
+import type { BlockList } from 'node:net';
+import type { HistoryStore, JobLog } from '../jobs/ports.js';
+import type { UpgradeService } from '../jobs/upgrade-service.js';
+import type { Logger } from '../shared/logger.js';
+
+export interface ApiDeps {
+  upgrades: Pick<UpgradeService, 'plan' | 'start' | 'current' | 'lastFinished' | 'isRunning'>;
+  history: HistoryStore;
+  log: JobLog;
+  allowedSources: BlockList;
+  apiToken: string | undefined;
+  bodyLimitBytes: number;
+  logger: Logger;
+  /** How operators reach this API, for the commands playbooks print. */
+  updaterUrl: string;
+}

@@ -1,0 +1,55 @@
+import Koa from 'koa';
+import { koaBody } from 'koa-body';
+import Router from '@koa/router';
+import { UpdaterError } from '../shared/updater-error.js';
+import { requireToken, restrictSources } from './access-control.js';
+import type { ApiDeps } from './api-deps.js';
+import { toBodyError } from './body-errors.js';
+import { handleErrors } from './error-middleware.js';
+import { historyRoutes } from './routes/history-routes.js';
+import { upgradeRoutes } from './routes/upgrade-routes.js';
+
+export function createApp(deps: ApiDeps): Koa {
+  const app = new Koa();
+  app.silent = true;
+  app.use(handleErrors(deps.logger));
+  app.use(restrictSources(deps.allowedSources));
+  app.use(requireToken(deps.apiToken));
+  app.use(requireJsonBody);
+  app.use(
+    koaBody({
+      json: true,
+      jsonStrict: true,
+      jsonLimit: deps.bodyLimitBytes,
+      urlencoded: false,
+      text: false,
+      multipart: false,
+      onError: (error) => {
+        throw toBodyError(error);
+      },
+    }),
+  );
+
+  const health = new Router();
+  health.get('/health', (ctx) => {
+    ctx.body = { status: 'healthy' };
+  });
+  for (const router of [health, upgradeRoutes(deps), historyRoutes(deps)]) {
+    app.use(router.routes());
+    app.use(router.allowedMethods({ throw: true, methodNotAllowed: methodNotAllowed }));
+  }
+  return app;
+}
+
+function methodNotAllowed(): Error {
+  return new UpdaterError('METHOD_NOT_ALLOWED', 'Method not allowed on this path', { status: 405 });
+}
+
+/** A body the parser would silently skip must not reach a handler as `{}`. */
+const requireJsonBody: Koa.Middleware = async (ctx, next) => {
+  const hasBody = ctx.request.length > 0 || ctx.get('transfer-encoding') !== '';
+  if (ctx.method === 'POST' && hasBody && ctx.request.is('application/json') === false) {
+    throw new UpdaterError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+  }
+  await next();
+};
