@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+import { isatty } from 'node:tty';
+import { buildProgram } from './program.js';
+
+// A closed pipe (`payram-updater history | head`) ends the output, not the CLI with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
+const program = buildProgram({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  isInteractive: isatty(0),
+  env: process.env,
+});
+process.exitCode = await program.run(process.argv.slice(2));
