@@ -3,9 +3,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { importX } from 'eslint-plugin-import-x';
 
-// Imports point inward: shared <- policy, recovery <- jobs <- adapters and api.
+// Imports point inward: shared <- policy, recovery, container <- jobs <- adapters and api.
 // Adapters never import each other; the CLI reaches the daemon only over HTTP.
-const adapters = ['store', 'remote', 'docker', 'backup', 'config'];
+const adapters = ['store', 'remote', 'docker', 'core', 'backup', 'config'];
 const zone = (target, from, message) => ({
   target: `./src/${target}`,
   from: from.map((f) => `./src/${f}`),
@@ -14,16 +14,29 @@ const zone = (target, from, message) => ({
 const zones = [
   zone(
     'shared',
-    ['policy', 'recovery', 'jobs', 'api', 'cli', ...adapters],
+    ['policy', 'recovery', 'container', 'jobs', 'api', 'cli', ...adapters],
     'shared imports nothing of ours',
   ),
-  zone('policy', ['recovery', 'jobs', 'api', 'cli', ...adapters], 'policy is pure: shared only'),
-  zone('recovery', ['policy', 'jobs', 'api', 'cli', ...adapters], 'recovery is pure: shared only'),
+  zone(
+    'policy',
+    ['recovery', 'container', 'jobs', 'api', 'cli', ...adapters],
+    'policy is pure: shared only',
+  ),
+  zone(
+    'recovery',
+    ['policy', 'container', 'jobs', 'api', 'cli', ...adapters],
+    'recovery is pure: shared only',
+  ),
+  zone(
+    'container',
+    ['recovery', 'jobs', 'api', 'cli', ...adapters],
+    'container is pure: shared and policy',
+  ),
   zone('jobs', ['api', 'cli', ...adapters], 'jobs reach the outside through ports.ts only'),
   zone('api', ['cli', ...adapters], 'api talks to jobs, not to adapters'),
   zone(
     'cli',
-    ['jobs', 'api', 'store', 'remote', 'docker', 'backup'],
+    ['jobs', 'api', 'store', 'remote', 'docker', 'core', 'backup'],
     'the CLI reaches the daemon over HTTP only',
   ),
   ...adapters.map((a) =>
@@ -58,7 +71,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/shared/**', 'src/policy/**', 'src/recovery/**', 'src/jobs/**'],
+    files: ['src/shared/**', 'src/policy/**', 'src/recovery/**', 'src/container/**', 'src/jobs/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: nodeIo.map((name) => ({ name })) }],
     },
