@@ -116,7 +116,27 @@ const migrationFailed: CatalogueEntry = {
   ],
 };
 
+const rollbackFailed: CatalogueEntry = {
+  severity: 'MANUAL_REQUIRED',
+  dataRisk: 'POSSIBLE',
+  autoRecoverable: false,
+  title: 'The upgrade failed and so did the rollback',
+  message: (context) =>
+    `The upgrade to ${targetText(context)} failed, and putting ${oldImageText(context)} back ` +
+    `did not finish: ${containerNameOf(context)} may be down. The old container was kept, ` +
+    'stopped, with all its settings and data; bring it back by hand as below.',
+  steps: (context) => [
+    note('The job log says which rollback step failed:'),
+    updaterLogs,
+    listContainers(context),
+    ...putOldContainerBack(context),
+    checkHealth(context),
+    ...restoreIntoRunningContainer(context, restoreIfOldVersionMisbehaves),
+  ],
+};
+
 export const verificationEntries = {
+  ROLLBACK_FAILED: rollbackFailed,
   HEALTHCHECK_FAILED: healthcheckFailed,
   VERSION_MISMATCH: versionMismatch,
   MIGRATION_FAILED: migrationFailed,

@@ -22,6 +22,7 @@ export const failureCodes = [
   'HEALTHCHECK_FAILED',
   'VERSION_MISMATCH',
   'MIGRATION_FAILED',
+  'ROLLBACK_FAILED',
   'UPDATER_INTERRUPTED',
   'INTERNAL_ERROR',
 ] as const;

@@ -79,6 +79,7 @@ describe('playbook severity, data risk and automated recovery', () => {
     ['HEALTHCHECK_FAILED', 'MANUAL_REQUIRED', 'POSSIBLE', false],
     ['VERSION_MISMATCH', 'MANUAL_REQUIRED', 'POSSIBLE', false],
     ['MIGRATION_FAILED', 'MANUAL_REQUIRED', 'LIKELY', false],
+    ['ROLLBACK_FAILED', 'MANUAL_REQUIRED', 'POSSIBLE', false],
     ['DISK_SPACE_LOW', 'MANUAL_REQUIRED', 'UNKNOWN', false],
     ['MANUAL_UPGRADE_REQUIRED', 'MANUAL_REQUIRED', 'UNKNOWN', false],
     ['TARGET_NOT_RELEASED', 'MANUAL_REQUIRED', 'NONE', false],
