@@ -7,7 +7,10 @@ import { loadConfig } from './config/load-config.js';
 import { maskConfig } from './config/mask-config.js';
 import { detectBridgeNetworks, type BridgeNetworks } from './docker/bridge-networks.js';
 import { createDockerClient } from './docker/docker-client.js';
-import { DockerTargetInspector } from './docker/docker-target-inspector.js';
+import { DockerContainerRuntime } from './docker/docker-runtime.js';
+import { HttpCoreProbe } from './core/http-core-probe.js';
+import { RuntimeTargetInspector } from './jobs/observe-target.js';
+import type { ExecutorDeps } from './jobs/execute-upgrade.js';
 import { JobLock } from './jobs/job-lock.js';
 import type { DocumentSource } from './jobs/ports.js';
 import { UpgradeService } from './jobs/upgrade-service.js';
@@ -44,10 +47,12 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
 
   const stores = await createStores(config, logger);
   const upgrades = createUpgradeService(config, stores, docker, logger);
-  const interrupted = await upgrades.resolveInterrupted();
-  if (interrupted !== undefined) {
-    logger.warn({ jobId: interrupted.id }, 'an interrupted job was ended as UPDATER_INTERRUPTED');
-  }
+  // Resolving an interrupted upgrade can take minutes (verify, roll back): it runs holding the
+  // job lock while the API already answers status requests.
+  void upgrades.resolveInterrupted().then((job) => {
+    if (job !== undefined)
+      logger.warn({ jobId: job.id, state: job.state }, 'interrupted job resolved');
+  });
 
   const app = createApp({
     upgrades,
@@ -128,10 +133,17 @@ function createUpgradeService(
     loadPolicy: () => loadPolicy(config.policyUrl, fetchOptions),
     loadManifest: () => loadManifest(config.manifestUrl, fetchOptions),
   };
+  const runtime = new DockerContainerRuntime(docker, logger);
+  const probe = new HttpCoreProbe(logger);
   return new UpgradeService({
     ...stores,
     documents,
-    inspector: new DockerTargetInspector(docker, config.targetContainerName, logger),
+    inspector: new RuntimeTargetInspector(runtime, probe, {
+      containerName: config.targetContainerName,
+      coreBaseUrlOverride: config.coreBaseUrl,
+    }),
+    execution: executorDeps(config, runtime, probe),
+    onStepRecorded: faultInjection(config, logger),
     lock: new JobLock(),
     clock: systemClock,
     newId: createJobIdGenerator(() => systemClock.now()),
@@ -139,6 +151,42 @@ function createUpgradeService(
     executionMode: config.executionMode,
     imageRepoOverride: config.imageRepoOverride,
   });
+}
+
+function faultInjection(config: Config, logger: Logger) {
+  const step = config.faultKillAtStep;
+  if (step === undefined) return undefined;
+  logger.warn(
+    { step },
+    'UPDATER_FAULT_KILL_AT_STEP is set: this daemon will kill itself (tests only)',
+  );
+  return (recorded: string): void => {
+    if (recorded === step) process.kill(process.pid, 'SIGKILL');
+  };
+}
+
+function executorDeps(
+  config: Config,
+  runtime: DockerContainerRuntime,
+  probe: HttpCoreProbe,
+): ExecutorDeps {
+  return {
+    runtime,
+    probe,
+    clock: systemClock,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    timeoutMs: config.verifyTimeoutMs,
+    intervalMs: config.verifyIntervalMs,
+    stopTimeoutSeconds: config.stopTimeoutSeconds,
+    settings: {
+      skipPull: config.skipDockerPull,
+      portsOverride: config.portsOverride,
+      coreBaseUrlOverride: config.coreBaseUrl,
+      verifyTimeoutMs: config.verifyTimeoutMs,
+      verifyIntervalMs: config.verifyIntervalMs,
+      stopTimeoutSeconds: config.stopTimeoutSeconds,
+    },
+  };
 }
 
 function defaultSources(bridges: BridgeNetworks, logger: Logger): string[] {

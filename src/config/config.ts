@@ -24,6 +24,16 @@ export interface Config {
   targetContainerName: string | undefined;
   coreBaseUrl: string | undefined;
   executionMode: ExecutionMode;
+  /** How long a new container gets to be healthy, on the right version, migrated. */
+  verifyTimeoutMs: number;
+  verifyIntervalMs: number;
+  /** Used when the container sets no stop timeout of its own. */
+  stopTimeoutSeconds: number;
+  /**
+   * Tests only: the daemon SIGKILLs itself right after journaling this execution step, so that
+   * crash recovery can be proven at every step rather than at whatever moment a race hits.
+   */
+  faultKillAtStep: string | undefined;
   dockerHost: string;
   imageRepoOverride: string | undefined;
   skipDockerPull: boolean;

@@ -1,5 +1,6 @@
 import type { FailureCode } from '../shared/failure-codes.js';
 import type { UpgradeMode } from '../policy/types.js';
+import type { ExecutionJournal } from './execution-journal.js';
 
 export const jobStates = [
   'POLICY_FETCHING',
@@ -35,6 +36,8 @@ export interface Job {
   message: string;
   backupPath: string | undefined;
   downtimeMs: number | undefined;
+  /** Execute mode only: what the recreation has done so far, for crash recovery. */
+  execution: ExecutionJournal | undefined;
   createdAt: string;
   updatedAt: string;
   finishedAt: string | undefined;
@@ -52,7 +55,8 @@ export function isTerminal(state: JobState): boolean {
  */
 const allowed: Readonly<Record<JobState, readonly JobState[]>> = {
   POLICY_FETCHING: ['MANIFEST_FETCHING', 'FAILED'],
-  MANIFEST_FETCHING: ['READY', 'BACKING_UP', 'FAILED'],
+  // EXECUTING directly until the pre-upgrade backup (BACKING_UP) lands.
+  MANIFEST_FETCHING: ['READY', 'BACKING_UP', 'EXECUTING', 'FAILED'],
   BACKING_UP: ['EXECUTING', 'FAILED'],
   EXECUTING: ['VERIFYING', 'FAILED'],
   VERIFYING: ['READY', 'FAILED'],
@@ -89,6 +93,7 @@ export function createJob(input: NewJob): Job {
     message: 'Fetching the release policy',
     backupPath: undefined,
     downtimeMs: undefined,
+    execution: undefined,
     createdAt: at,
     updatedAt: at,
     finishedAt: undefined,
@@ -105,6 +110,7 @@ export type JobPatch = Partial<
     | 'message'
     | 'backupPath'
     | 'downtimeMs'
+    | 'execution'
   >
 >;
 

@@ -2,6 +2,12 @@
  * Everything the job layer needs from the outside world, as interfaces. Adapters implement
  * them; only main.ts builds adapters and hands them in.
  */
+import type {
+  ContainerSnapshot,
+  ImageSnapshot,
+  RestartPolicy,
+} from '../container/container-snapshot.js';
+import type { ContainerSpec } from '../container/container-spec.js';
 import type { FailureCode } from '../shared/failure-codes.js';
 import type { ObservedVersion } from '../policy/plan-upgrade.js';
 import type { Manifest, Policy } from '../policy/types.js';
@@ -78,3 +84,45 @@ export interface TargetInspector {
   /** Finds the Payram container and what version it runs, without changing anything. */
   observe(imageRepo: string): Promise<TargetObservation>;
 }
+
+/** The Docker engine, as the upgrade sequence uses it. Implemented with dockerode. */
+export interface ContainerRuntime {
+  ping(): Promise<void>;
+  listContainers(): Promise<ContainerListing[]>;
+  inspectContainer(nameOrId: string): Promise<ContainerSnapshot | undefined>;
+  inspectImage(ref: string): Promise<ImageSnapshot | undefined>;
+  /** Resolves when the image is present; reports progress as short sentences. */
+  pullImage(ref: string, onProgress: (message: string) => void): Promise<void>;
+  /** Creates (never starts) the container and connects its extra networks; returns its id. */
+  createContainer(spec: ContainerSpec): Promise<string>;
+  setRestartPolicy(id: string, policy: RestartPolicy): Promise<void>;
+  stopContainer(id: string, timeoutSeconds: number): Promise<void>;
+  startContainer(id: string): Promise<void>;
+  renameContainer(id: string, name: string): Promise<void>;
+  /** Removes the container but never its volumes. */
+  removeContainer(id: string): Promise<void>;
+  /** Removes the images of `repo` whose tag `select` picks, unless in use; returns their tags. */
+  removeImagesOf(repo: string, select: (tag: string) => boolean): Promise<string[]>;
+}
+
+export interface ContainerListing {
+  id: string;
+  name: string;
+  image: string;
+  running: boolean;
+  labels: Record<string, string>;
+}
+
+export type MigrationState = 'complete' | 'running' | 'failed';
+
+/** The Payram core's HTTP endpoints. Every call answers; failures come back as values. */
+export interface CoreProbe {
+  /** 2xx with a JSON `status` of `ok` (or no JSON at all for the root page) counts as healthy. */
+  health(baseUrl: string, endpoint: string): Promise<{ ok: boolean; detail: string }>;
+  /** undefined when the core has no version endpoint or does not answer. */
+  version(baseUrl: string): Promise<string | undefined>;
+  /** undefined when the core does not report migrations (older versions). */
+  migrations(baseUrl: string): Promise<{ state: MigrationState; detail: string } | undefined>;
+}
+
+export type Sleep = (ms: number) => Promise<void>;

@@ -28,15 +28,22 @@ export interface PlanningObserver {
 
 const silent: PlanningObserver = { enterManifestPhase: async () => {}, warn: async () => {} };
 
+/** The plan, and the documents it was made from, which execution needs again. */
+export interface PreparedPlan {
+  plan: UpgradePlan;
+  policy: Policy | undefined;
+  manifest: Manifest | undefined;
+}
+
 export async function preparePlan(
   deps: PlanningDeps,
   request: UpgradeRequest,
   observer: PlanningObserver = silent,
-): Promise<UpgradePlan> {
+): Promise<PreparedPlan> {
   const warnings: string[] = [];
   const policy = await fetchPolicy(deps, request.mode);
   if (policy.failure !== undefined && request.mode === 'DASHBOARD') {
-    return refused(deps, request, policy.failure);
+    return bare(refused(deps, request, policy.failure));
   }
   if (policy.failure !== undefined) {
     const warning = `Policy unavailable, continuing in MANUAL mode: ${policy.failure.message}`;
@@ -46,7 +53,9 @@ export async function preparePlan(
 
   await observer.enterManifestPhase();
   const manifest = await fetchManifest(deps);
-  if ('failure' in manifest) return refused(deps, request, manifest.failure, warnings);
+  if ('failure' in manifest) {
+    return { ...bare(refused(deps, request, manifest.failure, warnings)), policy: policy.value };
+  }
 
   const imageRepo = deps.imageRepoOverride ?? manifest.value.image.repo;
   const observation = await deps.inspector.observe(imageRepo);
@@ -59,7 +68,7 @@ export async function preparePlan(
     current: observedVersion(observation) ?? hint,
     executionMode: deps.executionMode,
   });
-  return describePlan({
+  const plan = describePlan({
     ...base(deps, request),
     imageRepo,
     healthEndpoint: manifest.value.healthCheck.endpoint,
@@ -68,6 +77,11 @@ export async function preparePlan(
     decision: refuseMissingContainer(decision, observation, deps.executionMode),
     warnings,
   });
+  return { plan, policy: policy.value, manifest: manifest.value };
+}
+
+function bare(plan: UpgradePlan): PreparedPlan {
+  return { plan, policy: undefined, manifest: undefined };
 }
 
 interface Failure<C extends FailureCode> {

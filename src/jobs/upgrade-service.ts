@@ -2,10 +2,25 @@ import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import type { Logger } from '../shared/logger.js';
 import { UpdaterError, describeError } from '../shared/updater-error.js';
-import { advanceJob, createJob, failJob, isTerminal, type Job } from './job.js';
-import type { JobLock } from './job-lock.js';
-import type { HistoryStore, JobLog, JobStore, LogLevel } from './ports.js';
-import { preparePlan, type PlanningDeps, type UpgradeRequest } from './prepare-plan.js';
+import {
+  asFailure,
+  executeUpgrade,
+  rollBackFor,
+  type ExecutionOutcome,
+  type ExecutorDeps,
+} from './execute-upgrade.js';
+import { oldMayBeDown, type ExecutionStep } from './execution-journal.js';
+import { createJob, isTerminal, type Job } from './job.js';
+import type { JobLock, Lease } from './job-lock.js';
+import { JobRecorder } from './job-recorder.js';
+import type { HistoryStore, JobLog, JobStore } from './ports.js';
+import {
+  preparePlan,
+  type PlanningDeps,
+  type PreparedPlan,
+  type UpgradeRequest,
+} from './prepare-plan.js';
+import { reconcileExecution } from './reconcile-execution.js';
 import type { UpgradePlan } from './upgrade-plan.js';
 
 export interface UpgradeServiceDeps extends PlanningDeps {
@@ -16,6 +31,9 @@ export interface UpgradeServiceDeps extends PlanningDeps {
   clock: Clock;
   newId: IdGenerator;
   logger: Logger;
+  /** The engine and the core; needed to execute upgrades and to resolve interrupted ones. */
+  execution: ExecutorDeps | undefined;
+  onStepRecorded?: ((step: ExecutionStep) => void) | undefined;
 }
 
 export const jobInProgressMessage = 'An upgrade job is already in progress';
@@ -23,38 +41,23 @@ export const jobInProgressMessage = 'An upgrade job is already in progress';
 /** Plans upgrades and runs upgrade jobs, one at a time. */
 export class UpgradeService {
   readonly #deps: UpgradeServiceDeps;
+  /** The background part of the running job, for shutdown and tests. */
+  #background: Promise<unknown> = Promise.resolve();
 
   constructor(deps: UpgradeServiceDeps) {
-    if (deps.executionMode === 'execute') {
-      // Ideally execute mode would work already; for now it is refused at start, and this
-      // check goes once the container executor lands (issue 3).
-      throw new UpdaterError(
-        'INVALID_CONFIG',
-        'EXECUTION_MODE=execute is not available yet: use dry-run',
-      );
+    if (deps.executionMode === 'execute' && deps.execution === undefined) {
+      throw new UpdaterError('INVALID_CONFIG', 'Execute mode needs the Docker engine');
     }
     this.#deps = deps;
   }
 
-  /**
-   * A job left in a non-terminal state means the updater died under it. Ending it here keeps it
-   * from blocking new jobs; the log says what happened.
-   */
-  async resolveInterrupted(): Promise<Job | undefined> {
-    const job = await this.#deps.jobs.loadCurrent();
-    if (job === undefined || isTerminal(job.state)) return undefined;
-    const message = `The updater stopped while the job was in ${job.state}; it was ended when the updater started again. A dry-run job changes nothing, so nothing needs undoing.`;
-    this.#deps.logger.warn({ jobId: job.id, state: job.state }, 'resolving interrupted job');
-    return this.#failWith(job, 'UPDATER_INTERRUPTED', message);
-  }
-
-  plan(request: UpgradeRequest): Promise<UpgradePlan> {
-    return preparePlan(this.#deps, request);
+  async plan(request: UpgradeRequest): Promise<UpgradePlan> {
+    return (await preparePlan(this.#deps, request)).plan;
   }
 
   /**
-   * Creates a job and runs it up to its plan. A dry run ends there (READY or FAILED); the
-   * returned job is what the client is told.
+   * Creates a job and runs it up to its plan; that is what the client is told. A dry run ends
+   * there; an upgrade goes on in the background, holding the lock until it ends.
    */
   async start(request: UpgradeRequest): Promise<Job> {
     const id = this.#deps.newId();
@@ -62,10 +65,22 @@ export class UpgradeService {
     if (lease === undefined) {
       throw new UpdaterError('CONCURRENCY_BLOCKED', jobInProgressMessage, { status: 409 });
     }
+    let handedOff = false;
     try {
-      return await this.#run(id, request);
+      const recorder = await this.#create(id, request);
+      const prepared = await this.#prepare(recorder, request);
+      if (prepared === undefined) return recorder.job;
+      if (!prepared.plan.allowed) return await this.#refuse(recorder, prepared.plan);
+      if (this.#deps.executionMode === 'dry-run')
+        return await this.#finishDryRun(recorder, prepared.plan);
+      await recorder.advance('EXECUTING', {
+        message: `Upgrading to ${prepared.plan.resolvedTarget ?? '?'}`,
+      });
+      this.#background = this.#execute(recorder, prepared, lease);
+      handedOff = true;
+      return recorder.job;
     } finally {
-      lease.release();
+      if (!handedOff) lease.release();
     }
   }
 
@@ -81,105 +96,167 @@ export class UpgradeService {
     return this.#deps.lock.current?.holder === jobId;
   }
 
-  async #run(id: string, request: UpgradeRequest): Promise<Job> {
+  /** Resolves when the background part of the current job has ended. */
+  settled(): Promise<unknown> {
+    return this.#background;
+  }
+
+  /**
+   * A job left in a non-terminal state means the updater died under it. The lock is taken
+   * now, synchronously after the load, and held until what the job left is resolved.
+   */
+  async resolveInterrupted(): Promise<Job | undefined> {
+    const job = await this.#deps.jobs.loadCurrent();
+    if (job === undefined || isTerminal(job.state)) return undefined;
+    const lease = this.#deps.lock.tryAcquire('recover', job.id);
+    if (lease === undefined) return undefined;
+    const recorder = new JobRecorder(this.#deps, job);
+    this.#deps.logger.warn({ jobId: job.id, state: job.state }, 'resolving interrupted job');
+    const done = this.#reconcile(recorder).finally(() => {
+      lease.release();
+    });
+    this.#background = done;
+    return done;
+  }
+
+  async #reconcile(recorder: JobRecorder): Promise<Job> {
+    const { execution } = this.#deps;
+    const job = recorder.job;
+    if (job.execution === undefined || execution === undefined) {
+      const touched =
+        job.execution === undefined
+          ? 'Nothing had been changed yet.'
+          : 'Its containers could not be checked: Docker is not configured.';
+      return recorder.fail(
+        'UPDATER_INTERRUPTED',
+        `The updater stopped while the job was in ${job.state}; it was ended when the updater started again. ${touched}`,
+      );
+    }
+    return this.#conclude(
+      recorder,
+      await this.#guard(recorder, () => reconcileExecution(execution, recorder.executionIo())),
+    );
+  }
+
+  async #create(id: string, request: UpgradeRequest): Promise<JobRecorder> {
     const { clock, executionMode } = this.#deps;
-    let job = createJob({ id, ...request, executionMode, now: clock.now() });
-    await this.#save(job);
-    await this.#record(
-      job,
+    const recorder = new JobRecorder(
+      this.#deps,
+      createJob({ id, ...request, executionMode, now: clock.now() }),
+    );
+    await recorder.save(recorder.job);
+    await recorder.record(
       'started',
       `Upgrade job created (${request.mode}, target ${request.requestedTarget})`,
     );
-    await this.#log(
-      job,
+    await recorder.log(
       'INFO',
       `Job ${id} created: ${request.mode} upgrade to ${request.requestedTarget} (${executionMode})`,
     );
+    return recorder;
+  }
 
+  async #prepare(
+    recorder: JobRecorder,
+    request: UpgradeRequest,
+  ): Promise<PreparedPlan | undefined> {
     try {
-      const plan = await preparePlan(this.#deps, request, {
-        enterManifestPhase: async () => {
-          job = advanceJob(
-            job,
-            'MANIFEST_FETCHING',
-            { message: 'Fetching the runtime manifest' },
-            clock.now(),
-          );
-          await this.#save(job);
-        },
-        warn: (message) => this.#log(job, 'WARN', message),
+      const prepared = await preparePlan(this.#deps, request, {
+        enterManifestPhase: () =>
+          recorder.advance('MANIFEST_FETCHING', { message: 'Fetching the runtime manifest' }),
+        warn: (message) => recorder.log('WARN', message),
       });
-      job = {
-        ...job,
+      const { plan } = prepared;
+      await recorder.patch({
         resolvedTarget: plan.resolvedTarget,
         currentVersion: plan.currentVersion,
         container: plan.container,
         image: plan.image,
-      };
-      await this.#logPlan(job, plan);
-      return plan.allowed ? await this.#finishDryRun(job, plan) : await this.#fail(job, plan);
+      });
+      const source = plan.currentVersionSource ?? 'nothing observed';
+      await recorder.log(
+        'INFO',
+        `Resolved ${plan.requestedTarget} to ${plan.resolvedTarget ?? '(unresolved)'}; current version ${plan.currentVersion ?? 'unknown'} (${source})`,
+      );
+      for (const warning of plan.warnings) await recorder.log('WARN', warning);
+      return prepared;
     } catch (error) {
-      this.#deps.logger.error({ err: error, jobId: id }, 'upgrade job crashed');
-      return this.#failWith(job, 'INTERNAL_ERROR', `Unexpected error: ${describeError(error)}`);
+      this.#deps.logger.error({ err: error, jobId: recorder.job.id }, 'planning crashed');
+      await recorder.fail('INTERNAL_ERROR', `Unexpected error: ${describeError(error)}`);
+      return undefined;
     }
   }
 
-  async #logPlan(job: Job, plan: UpgradePlan): Promise<void> {
-    const current = plan.currentVersion ?? 'unknown';
-    const source = plan.currentVersionSource ?? 'nothing observed';
-    await this.#log(
-      job,
-      'INFO',
-      `Resolved ${plan.requestedTarget} to ${plan.resolvedTarget ?? '(unresolved)'}; current version ${current} (${source})`,
+  #refuse(recorder: JobRecorder, plan: UpgradePlan): Promise<Job> {
+    return recorder.fail(plan.errorCode ?? 'INTERNAL_ERROR', plan.errorMessage ?? 'Refused');
+  }
+
+  async #finishDryRun(recorder: JobRecorder, plan: UpgradePlan): Promise<Job> {
+    for (const step of plan.steps) await recorder.log('INFO', `[dry-run] would: ${step}`);
+    const target = plan.resolvedTarget ?? plan.requestedTarget;
+    return recorder.succeed(
+      `Dry run complete: ${plan.container ?? 'Payram'} would be upgraded to ${target}; nothing was changed`,
     );
-    for (const warning of plan.warnings) await this.#log(job, 'WARN', warning);
   }
 
-  async #finishDryRun(job: Job, plan: UpgradePlan): Promise<Job> {
-    for (const step of plan.steps) await this.#log(job, 'INFO', `[dry-run] would: ${step}`);
-    const target = plan.resolvedTarget ?? job.requestedTarget;
-    const message = `Dry run complete: ${plan.container ?? 'Payram'} would be upgraded to ${target}; nothing was changed`;
-    const ready = advanceJob(job, 'READY', { message }, this.#deps.clock.now());
-    await this.#save(ready);
-    await this.#log(ready, 'INFO', message);
-    await this.#record(ready, 'succeeded', message);
-    return ready;
+  async #execute(recorder: JobRecorder, prepared: PreparedPlan, lease: Lease): Promise<Job> {
+    try {
+      const { plan, manifest, policy } = prepared;
+      const execution = this.#deps.execution;
+      if (
+        execution === undefined ||
+        manifest === undefined ||
+        plan.resolvedTarget === undefined ||
+        plan.container === undefined
+      ) {
+        return await recorder.fail('INTERNAL_ERROR', 'The plan lacks what execution needs');
+      }
+      const input = {
+        jobId: recorder.job.id,
+        containerName: plan.container,
+        imageRepo: (plan.image ?? '').slice(0, (plan.image ?? '').lastIndexOf(':')),
+        targetVersion: plan.resolvedTarget,
+        currentVersion: plan.currentVersion,
+        manifest,
+        policy,
+      };
+      const io = recorder.executionIo();
+      return await this.#conclude(
+        recorder,
+        await this.#guard(recorder, () => executeUpgrade(execution, input, io)),
+      );
+    } finally {
+      lease.release();
+    }
   }
 
-  #fail(job: Job, plan: UpgradePlan): Promise<Job> {
-    return this.#failWith(job, plan.errorCode ?? 'INTERNAL_ERROR', plan.errorMessage ?? 'Refused');
+  /** Whatever goes wrong, an old container that may be down is put back before the job ends. */
+  async #guard(
+    recorder: JobRecorder,
+    run: () => Promise<ExecutionOutcome>,
+  ): Promise<ExecutionOutcome> {
+    try {
+      return await run();
+    } catch (error) {
+      const failure = asFailure(error);
+      const journal = recorder.job.execution;
+      const execution = this.#deps.execution;
+      if (
+        journal !== undefined &&
+        execution !== undefined &&
+        oldMayBeDown(journal.step) &&
+        journal.step !== 'rollback'
+      ) {
+        return rollBackFor(execution, recorder.executionIo(), failure);
+      }
+      this.#deps.logger.error({ err: error, jobId: recorder.job.id }, 'upgrade step failed');
+      return { ok: false, ...failure, downtimeMs: undefined };
+    }
   }
 
-  async #failWith(job: Job, code: Parameters<typeof failJob>[1], message: string): Promise<Job> {
-    const failed = isTerminal(job.state)
-      ? job
-      : failJob(job, code, message, this.#deps.clock.now());
-    await this.#save(failed);
-    await this.#log(failed, 'ERROR', `${code}: ${message}`);
-    await this.#record(failed, 'failed', message);
-    return failed;
-  }
-
-  #save(job: Job): Promise<void> {
-    this.#deps.logger.info({ jobId: job.id, state: job.state }, 'job state');
-    return this.#deps.jobs.save(job);
-  }
-
-  #log(job: Job, level: LogLevel, message: string): Promise<void> {
-    return this.#deps.log.append(job.id, level, message);
-  }
-
-  #record(job: Job, status: 'started' | 'succeeded' | 'failed', message: string): Promise<void> {
-    return this.#deps.history.append({
-      timestamp: this.#deps.clock.now().toISOString(),
-      type: 'upgrade',
-      status,
-      jobId: job.id,
-      message,
-      mode: job.mode,
-      ...(job.currentVersion === undefined ? {} : { fromVersion: job.currentVersion }),
-      ...(job.resolvedTarget === undefined ? {} : { toVersion: job.resolvedTarget }),
-      ...(job.errorCode === undefined ? {} : { errorCode: job.errorCode }),
-    });
+  #conclude(recorder: JobRecorder, outcome: ExecutionOutcome): Promise<Job> {
+    return outcome.ok
+      ? recorder.succeed(outcome.message, outcome.downtimeMs)
+      : recorder.fail(outcome.code, outcome.message, outcome.downtimeMs);
   }
 }

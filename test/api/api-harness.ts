@@ -46,6 +46,8 @@ export async function createHarness(options: HarnessOptions = {}) {
     logger,
     executionMode: 'dry-run',
     imageRepoOverride: undefined,
+    // Execution runs against a real engine in integration/, not here.
+    execution: undefined,
   });
   const app = createApp({
     upgrades,

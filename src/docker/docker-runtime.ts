@@ -1,0 +1,139 @@
+import type Docker from 'dockerode';
+import type {
+  ContainerSnapshot,
+  ImageSnapshot,
+  RestartPolicy,
+} from '../container/container-snapshot.js';
+import type { ContainerSpec } from '../container/container-spec.js';
+import type { ContainerListing, ContainerRuntime } from '../jobs/ports.js';
+import type { Logger } from '../shared/logger.js';
+import { toContainerSnapshot, toImageSnapshot } from './map-inspect.js';
+import { followPull } from './follow-pull.js';
+import { toCreateOptions } from './to-create-options.js';
+
+/** The engine through dockerode: a debug line around every call, nothing else of ours. */
+export class DockerContainerRuntime implements ContainerRuntime {
+  constructor(
+    private readonly docker: Docker,
+    private readonly logger: Logger,
+  ) {}
+
+  async ping(): Promise<void> {
+    await this.docker.ping();
+  }
+
+  async listContainers(): Promise<ContainerListing[]> {
+    const containers = await this.docker.listContainers({ all: true });
+    return containers.map((info) => ({
+      id: info.Id,
+      name: (info.Names[0] ?? info.Id).replace(/^\//, ''),
+      image: info.Image,
+      running: info.State === 'running',
+      labels: info.Labels,
+    }));
+  }
+
+  inspectContainer(nameOrId: string): Promise<ContainerSnapshot | undefined> {
+    return this.#orUndefined(async () =>
+      toContainerSnapshot(await this.docker.getContainer(nameOrId).inspect()),
+    );
+  }
+
+  inspectImage(ref: string): Promise<ImageSnapshot | undefined> {
+    return this.#orUndefined(async () =>
+      toImageSnapshot(await this.docker.getImage(ref).inspect()),
+    );
+  }
+
+  async pullImage(ref: string, onProgress: (message: string) => void): Promise<void> {
+    this.logger.debug({ image: ref }, 'pulling image');
+    const stream = await this.docker.pull(ref);
+    await followPull(this.docker, stream, onProgress);
+    this.logger.debug({ image: ref }, 'pulled image');
+  }
+
+  async createContainer(spec: ContainerSpec): Promise<string> {
+    const { options, connect } = toCreateOptions(spec);
+    this.logger.debug({ name: spec.name, image: spec.image }, 'creating container');
+    const container = await this.docker.createContainer(options);
+    try {
+      for (const { network, endpoint } of connect) {
+        await this.docker
+          .getNetwork(network)
+          .connect({ Container: container.id, EndpointConfig: endpoint });
+      }
+    } catch (error) {
+      await container.remove({ force: true, v: false }).catch(() => undefined);
+      throw error;
+    }
+    this.logger.debug({ name: spec.name, id: container.id }, 'created container');
+    return container.id;
+  }
+
+  async setRestartPolicy(id: string, policy: RestartPolicy): Promise<void> {
+    this.logger.debug({ id, policy: policy.name }, 'updating restart policy');
+    await this.docker.getContainer(id).update({
+      RestartPolicy: { Name: policy.name, MaximumRetryCount: policy.maximumRetryCount },
+    });
+  }
+
+  async stopContainer(id: string, timeoutSeconds: number): Promise<void> {
+    this.logger.debug({ id, timeoutSeconds }, 'stopping container');
+    await this.#ignoreStatus(304, () => this.docker.getContainer(id).stop({ t: timeoutSeconds }));
+  }
+
+  async startContainer(id: string): Promise<void> {
+    this.logger.debug({ id }, 'starting container');
+    await this.#ignoreStatus(304, () => this.docker.getContainer(id).start());
+  }
+
+  async renameContainer(id: string, name: string): Promise<void> {
+    this.logger.debug({ id, name }, 'renaming container');
+    await this.docker.getContainer(id).rename({ name });
+  }
+
+  async removeContainer(id: string): Promise<void> {
+    this.logger.debug({ id }, 'removing container');
+    // v: false — a volume, anonymous ones included, may hold the only copy of Payram's data.
+    await this.#ignoreStatus(404, () =>
+      this.docker.getContainer(id).remove({ force: true, v: false }),
+    );
+  }
+
+  async removeImagesOf(repo: string, select: (tag: string) => boolean): Promise<string[]> {
+    const images = await this.docker.listImages({ filters: { reference: [repo] } });
+    const inUse = new Set((await this.docker.listContainers({ all: true })).map((c) => c.ImageID));
+    const removed: string[] = [];
+    for (const image of images) {
+      const tags = (image.RepoTags ?? []).filter((ref) => ref.startsWith(`${repo}:`));
+      const chosen = tags.length > 0 && tags.every((ref) => select(ref.slice(repo.length + 1)));
+      if (inUse.has(image.Id) || !chosen) continue;
+      const done = await this.docker
+        .getImage(image.Id)
+        .remove()
+        .then(
+          () => true,
+          () => false,
+        );
+      if (done) removed.push(...tags);
+    }
+    return removed;
+  }
+
+  async #orUndefined<T>(action: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await action();
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async #ignoreStatus(status: number, action: () => Promise<unknown>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode !== status) throw error;
+    }
+  }
+}

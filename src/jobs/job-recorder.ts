@@ -1,0 +1,102 @@
+import type { Clock } from '../shared/clock.js';
+import type { FailureCode } from '../shared/failure-codes.js';
+import type { Logger } from '../shared/logger.js';
+import type { ExecutionIo } from './execution-io.js';
+import type { ExecutionJournal, ExecutionStep } from './execution-journal.js';
+import type { ExecutionStart } from './execute-upgrade.js';
+import { advanceJob, failJob, isTerminal, type Job, type JobPatch, type JobState } from './job.js';
+import type { HistoryStatus, HistoryStore, JobLog, JobStore, LogLevel } from './ports.js';
+
+export interface RecorderDeps {
+  /** Called after each journaled step is durable; tests use it to crash at that point. */
+  onStepRecorded?: ((step: ExecutionStep) => void) | undefined;
+  jobs: JobStore;
+  history: HistoryStore;
+  log: JobLog;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** One job's durable record: every change saved before the next step, logged, and in history. */
+export class JobRecorder {
+  constructor(
+    private readonly deps: RecorderDeps,
+    private current: Job,
+  ) {}
+
+  get job(): Job {
+    return this.current;
+  }
+
+  async save(job: Job): Promise<void> {
+    this.current = job;
+    this.deps.logger.info(
+      { jobId: job.id, state: job.state, step: job.execution?.step },
+      'job state',
+    );
+    await this.deps.jobs.save(job);
+  }
+
+  patch(patch: JobPatch): Promise<void> {
+    return this.save({ ...this.current, ...patch });
+  }
+
+  advance(state: JobState, patch: JobPatch = {}): Promise<void> {
+    return this.save(advanceJob(this.current, state, patch, this.deps.clock.now()));
+  }
+
+  log(level: LogLevel, message: string): Promise<void> {
+    return this.deps.log.append(this.current.id, level, message);
+  }
+
+  async succeed(message: string, downtimeMs?: number): Promise<Job> {
+    const patch = downtimeMs === undefined ? { message } : { message, downtimeMs };
+    await this.advance('READY', patch);
+    await this.log('INFO', message);
+    await this.record('succeeded', message);
+    return this.current;
+  }
+
+  async fail(code: FailureCode, message: string, downtimeMs?: number): Promise<Job> {
+    if (!isTerminal(this.current.state)) {
+      const failed = failJob(this.current, code, message, this.deps.clock.now());
+      await this.save(downtimeMs === undefined ? failed : { ...failed, downtimeMs });
+    }
+    await this.log('ERROR', `${code}: ${message}`);
+    await this.record('failed', message);
+    return this.current;
+  }
+
+  record(status: HistoryStatus, message: string): Promise<void> {
+    const job = this.current;
+    return this.deps.history.append({
+      timestamp: this.deps.clock.now().toISOString(),
+      type: 'upgrade',
+      status,
+      jobId: job.id,
+      message,
+      mode: job.mode,
+      ...(job.currentVersion === undefined ? {} : { fromVersion: job.currentVersion }),
+      ...(job.resolvedTarget === undefined ? {} : { toVersion: job.resolvedTarget }),
+      ...(job.errorCode === undefined ? {} : { errorCode: job.errorCode }),
+      ...(job.downtimeMs === undefined ? {} : { downtimeMs: job.downtimeMs }),
+    });
+  }
+
+  executionIo(): ExecutionIo & ExecutionStart {
+    return {
+      journal: () => {
+        if (this.current.execution === undefined) throw new Error('No execution journal yet');
+        return this.current.execution;
+      },
+      record: async (step: ExecutionStep, patch: Partial<ExecutionJournal> = {}) => {
+        const journal = { ...this.executionIo().journal(), ...patch, step };
+        await this.patch({ execution: journal });
+        this.deps.onStepRecorded?.(step);
+      },
+      log: (level, message) => this.log(level, message),
+      begin: (journal) => this.patch({ execution: journal }),
+      verifying: () => this.advance('VERIFYING', { message: 'Verifying the new container' }),
+    };
+  }
+}
