@@ -11,6 +11,8 @@ export interface DaemonProcess {
   child: ChildProcess;
   output(): string;
   kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Resolves when the process has ended, whatever ended it. */
+  exited(): Promise<void>;
 }
 
 /** A free TCP port on 127.0.0.1, as chosen by the kernel. */
@@ -41,6 +43,7 @@ export async function startDaemon(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const exit = once(child, 'exit').then(() => undefined);
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const daemon: DaemonProcess = {
@@ -50,10 +53,10 @@ export async function startDaemon(
     output: () => output,
     kill: async (signal = 'SIGTERM') => {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, 'exit');
       child.kill(signal);
-      await exited;
+      await exit;
     },
+    exited: () => exit,
   };
   await waitForHealth(daemon);
   return daemon;
