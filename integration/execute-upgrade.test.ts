@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { makeTempDir, type TempDir } from '../test/support/temp-dir.js';
 import { buildDummyImage, dummyRepo, startDummy, type StartedDummy } from './support/data-dummy.js';
-import type { DaemonProcess } from './support/daemon-process.js';
+import { postJson, type DaemonProcess } from './support/daemon-process.js';
 import {
   containersNamed,
   docker,
@@ -112,7 +112,41 @@ describe('execute mode: upgrading the data-dummy Payram on the real engine', () 
       [`${dummyRepo}:1.7.8`, 'exited'],
     ]);
     expect(containers[1]!.name).to.match(/^payram-it-exec-prev-/);
-    expect(job.recovery_playbook).to.include({ code: 'MIGRATION_FAILED', auto_recoverable: false });
+    const playbook = job.recovery_playbook as {
+      code: string;
+      auto_recoverable: boolean;
+      ssh_steps: string[];
+    };
+    expect(playbook).to.include({ code: 'MIGRATION_FAILED', auto_recoverable: false });
+    const steps = playbook.ssh_steps.join('\n');
+    expect(steps).to.include(`${dummyRepo}:1.7.8`);
+    expect(steps).to.include(`127.0.0.1:${payram.hostPort}/api/v1/health`);
+  });
+
+  it('in dry-run mode, reads the version from the core and logs the exact spec with secrets masked, changing nothing', async () => {
+    await buildDummyImage('1.7.9');
+    await daemon?.kill('SIGKILL');
+    daemon = await startExecuteDaemon(dir.path, name, { EXECUTION_MODE: 'dry-run' });
+    const { body } = await postJson(`${daemon.url}/upgrade/plan`, {
+      mode: 'MANUAL',
+      requested_target: '1.7.9',
+    });
+    expect(body.plan).to.include({
+      current_version: '1.7.8',
+      current_version_source: 'core',
+      container: name,
+    });
+
+    const started = await requestUpgrade(daemon, '1.7.9');
+    expect(started.state).to.equal('READY');
+    const log = await jobLog(daemon);
+    expect(log).to.include(`[dry-run] change: image: ${dummyRepo}:1.7.8 → ${dummyRepo}:1.7.9`);
+    expect(log).to.include('[dry-run] New container spec:');
+    expect(log).to.include('POSTGRES_PASSWORD=***');
+    expect(log).not.to.include(payram.password);
+    const after = await docker.getContainer(name).inspect();
+    expect([after.Id, after.State.Running]).to.deep.equal([payram.id, true]);
+    expect((await containersNamed(name)).map((c) => c.name)).to.deep.equal([name]);
   });
 
   it('refuses a tag that does not exist with DOCKER_PULL_FAILED and touches nothing', async () => {

@@ -6,11 +6,10 @@ export function playbookFor(job: Job, updaterUrl: string): Playbook | undefined 
   if (job.state !== 'FAILED' || job.errorCode === undefined) return undefined;
   return renderPlaybook(job.errorCode, {
     containerName: job.container,
-    // Ideally the running image and ports come from the inspected container; for now the job
-    // records only the target, until execute mode stores what it inspected.
-    image: undefined,
+    // A dry run or a refused plan never inspected the container: its image and ports are unknown.
+    image: job.execution?.oldImage,
     targetImage: job.image,
-    ports: [],
+    ports: job.execution?.oldPorts ?? [],
     backupPath: job.backupPath,
     fromVersion: job.currentVersion,
     toVersion: job.resolvedTarget,

@@ -8,14 +8,35 @@ import { hostConfigChanges } from './host-config-diff.js';
 // deriveSpec only drops what the old image set and only adds what the manifest asks for, which
 // is what these sentences assume.
 
+/**
+ * What the new container changes, one line each; what it merely leaves to the new image's
+ * defaults (the old image's env, labels, entrypoint…) is summed up in one last line, since
+ * none of it was the operator's.
+ */
 export function describeSpecChanges(current: ContainerSnapshot, spec: ContainerSpec): string[] {
-  return [
+  const defaults: string[] = [];
+  const lines = [
     ...valueChange('image', current.imageRef, spec.image),
-    ...keyedChanges('env', envMap(current.config.env), envMap(spec.config.env), ' by the manifest'),
-    ...keyedChanges('labels', labelMap(current.config.labels), labelMap(spec.config.labels), ''),
-    ...processChanges(current, spec),
+    ...keyedChanges(
+      'env',
+      envMap(current.config.env),
+      envMap(spec.config.env),
+      ' by the manifest',
+      defaults,
+    ),
+    ...keyedChanges(
+      'labels',
+      labelMap(current.config.labels),
+      labelMap(spec.config.labels),
+      '',
+      defaults,
+    ),
+    ...processChanges(current, spec, defaults),
     ...hostConfigChanges(current, spec),
   ];
+  return defaults.length === 0
+    ? lines
+    : [...lines, `left to the new image's defaults: ${defaults.join(', ')}`];
 }
 
 function keyedChanges(
@@ -23,10 +44,11 @@ function keyedChanges(
   before: ReadonlyMap<string, string>,
   after: ReadonlyMap<string, string>,
   addedBy: string,
+  defaults: string[],
 ): string[] {
   const lines: string[] = [];
   for (const key of before.keys()) {
-    if (!after.has(key)) lines.push(`${name}: ${key} dropped (default of the old image)`);
+    if (!after.has(key)) defaults.push(`${name} ${key}`);
   }
   for (const [key, value] of after) {
     const previous = before.get(key);
@@ -37,16 +59,25 @@ function keyedChanges(
   return lines;
 }
 
-function processChanges(current: ContainerSnapshot, spec: ContainerSpec): string[] {
+function processChanges(
+  current: ContainerSnapshot,
+  spec: ContainerSpec,
+  defaults: string[],
+): string[] {
   const was = current.config;
   const now = spec.config;
+  const toImage = (name: string, before: unknown, after: unknown): string[] => {
+    if (after !== undefined) return valueChange(name, before, after);
+    if (before !== undefined && before !== '') defaults.push(name);
+    return [];
+  };
   return [
-    ...defaulted('cmd', was.cmd, now.cmd),
-    ...defaulted('entrypoint', was.entrypoint, now.entrypoint),
-    ...defaulted('working dir', was.workingDir, now.workingDir),
-    ...defaulted('user', was.user, now.user),
-    ...defaulted('stop signal', was.stopSignal, now.stopSignal),
-    ...defaulted('healthcheck', was.healthcheck, now.healthcheck),
+    ...toImage('cmd', was.cmd, now.cmd),
+    ...toImage('entrypoint', was.entrypoint, now.entrypoint),
+    ...toImage('working dir', was.workingDir, now.workingDir),
+    ...toImage('user', was.user, now.user),
+    ...toImage('stop signal', was.stopSignal, now.stopSignal),
+    ...toImage('healthcheck', was.healthcheck, now.healthcheck),
     ...defaulted('hostname', was.hostname, now.hostname, 'assigned by the engine'),
     ...defaulted('domainname', was.domainname, now.domainname, 'assigned by the engine'),
     ...valueChange('stop timeout', was.stopTimeout, now.stopTimeout),
@@ -57,13 +88,8 @@ function processChanges(current: ContainerSnapshot, spec: ContainerSpec): string
   ];
 }
 
-// An undefined spec field means "the new image's default"; an empty current value was one too.
-function defaulted(
-  name: string,
-  before: unknown,
-  after: unknown,
-  fallback = "the new image's default",
-): string[] {
+// An undefined spec field means the engine picks; an empty current value was its pick too.
+function defaulted(name: string, before: unknown, after: unknown, fallback: string): string[] {
   if (after !== undefined) return valueChange(name, before, after);
   if (before === undefined || before === '') return [];
   return [`${name}: ${show(before)} → ${fallback}`];

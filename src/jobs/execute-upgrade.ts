@@ -1,8 +1,5 @@
 import type { ContainerSnapshot, ImageSnapshot } from '../container/container-snapshot.js';
 import { coreBaseUrl } from '../container/core-url.js';
-import { deriveSpec, mergeOverlay } from '../container/derive-spec.js';
-import { maskSpec } from '../container/mask-spec.js';
-import { describeSpecChanges } from '../container/spec-diff.js';
 import type { ContainerSpec } from '../container/container-spec.js';
 import { compareVersions, parseVersion } from '../policy/versions.js';
 import type { Manifest, Policy } from '../policy/types.js';
@@ -13,6 +10,7 @@ import { oldMayBeDown, recreationNames, type ExecutionJournal } from './executio
 import type { ContainerRuntime } from './ports.js';
 import { createNext, dockerStep, swapContainers, type RecreateDeps } from './recreate-container.js';
 import { rollBack, type RollbackDeps } from './roll-back.js';
+import { showRecreation } from './show-recreation.js';
 import { verifyUpgrade, type VerifyDeps } from './verify-upgrade.js';
 
 export interface ExecutionSettings {
@@ -206,6 +204,9 @@ function initialJournal(
     oldContainerId: current.id,
     oldImage: current.imageRef,
     oldRestartPolicy: current.hostConfig.restartPolicy,
+    oldPorts: current.hostConfig.portBindings.map(
+      (p) => `${p.hostIp === '' ? '' : `${p.hostIp}:`}${p.hostPort}:${p.containerPort}`,
+    ),
     oldWasRunning: current.running,
     ...recreationNames(current.name, input.jobId),
     targetImage,
@@ -271,25 +272,16 @@ async function deriveAndShow(
   io: ExecutionIo,
   args: DeriveArgs,
 ): Promise<ContainerSpec> {
-  const { spec, notes } = deriveSpec({
-    current: args.current,
-    oldImage: args.oldImage,
-    newImage: args.newImage,
-    targetImage: args.targetImage,
+  const { spec, lines } = showRecreation({
+    ...args,
+    targetVersion: args.input.targetVersion,
     createName: io.journal().tempName,
-    overlay: mergeOverlay(args.input.manifest, args.input.targetVersion),
+    manifest: args.input.manifest,
     portsOverride: deps.settings.portsOverride,
   });
-  for (const note of notes) await io.log('WARN', note);
-  for (const change of describeSpecChanges(args.current, spec))
-    await io.log('INFO', `change: ${change}`);
-  await io.log('INFO', `New container spec: ${JSON.stringify(maskSpec(spec))}`);
-  const coreUrl = coreUrlOf(
-    spec.hostConfig.networkMode,
-    spec.hostConfig.portBindings,
-    deps.settings,
-  );
-  await io.record('create', { coreBaseUrl: coreUrl });
+  for (const line of lines) await io.log(line.level, line.message);
+  const { networkMode, portBindings } = spec.hostConfig;
+  await io.record('create', { coreBaseUrl: coreUrlOf(networkMode, portBindings, deps.settings) });
   return spec;
 }
 

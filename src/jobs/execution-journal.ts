@@ -25,6 +25,8 @@ export interface ExecutionJournal {
   oldContainerId: string;
   oldImage: string;
   oldRestartPolicy: RestartPolicy;
+  /** As `docker run -p` writes them (`127.0.0.1:8080:8080/tcp`), for the playbooks. */
+  oldPorts: string[];
   oldWasRunning: boolean;
   /** Names are fixed up front, so a container created just before a crash is still found. */
   tempName: string;

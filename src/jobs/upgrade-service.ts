@@ -21,6 +21,7 @@ import {
   type UpgradeRequest,
 } from './prepare-plan.js';
 import { reconcileExecution } from './reconcile-execution.js';
+import { dryRunRecreation } from './show-recreation.js';
 import type { UpgradePlan } from './upgrade-plan.js';
 
 export interface UpgradeServiceDeps extends PlanningDeps {
@@ -72,7 +73,7 @@ export class UpgradeService {
       if (prepared === undefined) return recorder.job;
       if (!prepared.plan.allowed) return await this.#refuse(recorder, prepared.plan);
       if (this.#deps.executionMode === 'dry-run')
-        return await this.#finishDryRun(recorder, prepared.plan);
+        return await this.#finishDryRun(recorder, prepared);
       await recorder.advance('EXECUTING', {
         message: `Upgrading to ${prepared.plan.resolvedTarget ?? '?'}`,
       });
@@ -191,8 +192,25 @@ export class UpgradeService {
     return recorder.fail(plan.errorCode ?? 'INTERNAL_ERROR', plan.errorMessage ?? 'Refused');
   }
 
-  async #finishDryRun(recorder: JobRecorder, plan: UpgradePlan): Promise<Job> {
+  async #finishDryRun(recorder: JobRecorder, prepared: PreparedPlan): Promise<Job> {
+    const { plan, manifest } = prepared;
     for (const step of plan.steps) await recorder.log('INFO', `[dry-run] would: ${step}`);
+    const runtime = this.#deps.execution?.runtime;
+    if (
+      runtime !== undefined &&
+      manifest !== undefined &&
+      plan.container !== undefined &&
+      plan.image !== undefined
+    ) {
+      const lines = await dryRunRecreation(runtime, {
+        containerName: plan.container,
+        imageRepo: plan.image.slice(0, plan.image.lastIndexOf(':')),
+        targetVersion: plan.resolvedTarget ?? plan.requestedTarget,
+        manifest,
+        portsOverride: this.#deps.execution?.settings.portsOverride,
+      });
+      for (const line of lines) await recorder.log(line.level, `[dry-run] ${line.message}`);
+    }
     const target = plan.resolvedTarget ?? plan.requestedTarget;
     return recorder.succeed(
       `Dry run complete: ${plan.container ?? 'Payram'} would be upgraded to ${target}; nothing was changed`,
