@@ -44,6 +44,13 @@ const zones = [
   ),
 ];
 
+// fs/ holds small I/O helpers that adapters share; the pure core may not use them.
+zones.push(
+  ...['shared', 'policy', 'recovery', 'container', 'jobs'].map((pure) =>
+    zone(pure, ['fs'], 'the pure core does no file I/O'),
+  ),
+);
+
 // The pure core must not do I/O itself.
 const nodeIo = ['fs', 'child_process', 'net', 'http', 'https', 'dgram', 'os', 'process'].flatMap(
   (m) => [m, `node:${m}`, `${m}/promises`, `node:${m}/promises`],

@@ -12,6 +12,9 @@ import { HttpCoreProbe } from './core/http-core-probe.js';
 import { RuntimeTargetInspector } from './jobs/observe-target.js';
 import type { ExecutorDeps } from './jobs/execute-upgrade.js';
 import { JobLock } from './jobs/job-lock.js';
+import { BackupOperations } from './jobs/backup-operations.js';
+import { inspectSystem } from './jobs/inspect-system.js';
+import { FileBackupManager } from './backup/file-backup-manager.js';
 import type { DocumentSource } from './jobs/ports.js';
 import { UpgradeService } from './jobs/upgrade-service.js';
 import { loadManifest, loadPolicy } from './remote/load-remote.js';
@@ -46,7 +49,14 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
   logger.info({ gateways: bridges.gateways, source: bridges.source }, 'docker bridge gateway');
 
   const stores = await createStores(config, logger);
-  const upgrades = createUpgradeService(config, stores, docker, logger);
+  const parts = await createParts(config, docker, logger);
+  const upgrades = createUpgradeService(config, stores, parts, logger);
+  const backupOps = new BackupOperations({
+    ...parts,
+    imageRepoOverride: config.imageRepoOverride,
+    history: stores.history,
+    clock: systemClock,
+  });
   // Resolving an interrupted upgrade can take minutes (verify, roll back): it runs holding the
   // job lock while the API already answers status requests.
   void upgrades.resolveInterrupted().then((job) => {
@@ -54,8 +64,22 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
       logger.warn({ jobId: job.id, state: job.state }, 'interrupted job resolved');
   });
 
+  const inspector = {
+    inspect: () =>
+      inspectSystem(
+        { ...parts, jobs: stores.jobs, clock: systemClock },
+        {
+          imageRepoOverride: config.imageRepoOverride,
+          coreBaseUrlOverride: config.coreBaseUrl,
+          // Longer than one document fetch, so that a slow source reports its own error.
+          checkTimeoutMs: config.fetchTimeoutMs + 5000,
+        },
+      ),
+  };
   const app = createApp({
     upgrades,
+    inspector,
+    backupOps,
     history: stores.history,
     log: stores.log,
     allowedSources: buildAllowList(config.allowedSources ?? defaultSources(bridges, logger)),
@@ -118,33 +142,69 @@ function createRootLogger(config: Config): Logger {
   });
 }
 
-function createUpgradeService(
+/** The adapters the service and the backup operations share, with the one job lock. */
+interface Parts {
+  runtime: DockerContainerRuntime;
+  probe: HttpCoreProbe;
+  documents: DocumentSource;
+  inspector: RuntimeTargetInspector;
+  backups: FileBackupManager;
+  lock: JobLock;
+}
+
+async function createParts(
   config: Config,
-  stores: Stores,
   docker: ReturnType<typeof createDockerClient>,
   logger: Logger,
-): UpgradeService {
+): Promise<Parts> {
   const fetchOptions = {
     timeoutMs: config.fetchTimeoutMs,
     maxBytes: config.fetchMaxBytes,
     baseDir: config.baseDir,
   };
-  const documents: DocumentSource = {
-    loadPolicy: () => loadPolicy(config.policyUrl, fetchOptions),
-    loadManifest: () => loadManifest(config.manifestUrl, fetchOptions),
-  };
   const runtime = new DockerContainerRuntime(docker, logger);
   const probe = new HttpCoreProbe(logger);
-  return new UpgradeService({
-    ...stores,
-    documents,
+  const backups = new FileBackupManager(
+    runtime,
+    {
+      backupDir: config.backupDir,
+      retention: config.backupRetention,
+      timeoutMs: config.backupTimeoutMs,
+      supervisorExclude: config.supervisorExclude,
+    },
+    systemClock,
+    logger,
+  );
+  await backups.init();
+  return {
+    runtime,
+    probe,
+    backups,
+    documents: {
+      loadPolicy: () => loadPolicy(config.policyUrl, fetchOptions),
+      loadManifest: () => loadManifest(config.manifestUrl, fetchOptions),
+    },
     inspector: new RuntimeTargetInspector(runtime, probe, {
       containerName: config.targetContainerName,
       coreBaseUrlOverride: config.coreBaseUrl,
     }),
-    execution: executorDeps(config, runtime, probe),
-    onStepRecorded: faultInjection(config, logger),
     lock: new JobLock(),
+  };
+}
+
+function createUpgradeService(
+  config: Config,
+  stores: Stores,
+  parts: Parts,
+  logger: Logger,
+): UpgradeService {
+  return new UpgradeService({
+    ...stores,
+    documents: parts.documents,
+    inspector: parts.inspector,
+    execution: executorDeps(config, parts),
+    onStepRecorded: faultInjection(config, logger),
+    lock: parts.lock,
     clock: systemClock,
     newId: createJobIdGenerator(() => systemClock.now()),
     logger,
@@ -165,14 +225,11 @@ function faultInjection(config: Config, logger: Logger) {
   };
 }
 
-function executorDeps(
-  config: Config,
-  runtime: DockerContainerRuntime,
-  probe: HttpCoreProbe,
-): ExecutorDeps {
+function executorDeps(config: Config, parts: Parts): ExecutorDeps {
   return {
-    runtime,
-    probe,
+    runtime: parts.runtime,
+    probe: parts.probe,
+    backups: parts.backups,
     clock: systemClock,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     timeoutMs: config.verifyTimeoutMs,

@@ -6,7 +6,9 @@ import { requireToken, restrictSources } from './access-control.js';
 import type { ApiDeps } from './api-deps.js';
 import { toBodyError } from './body-errors.js';
 import { handleErrors } from './error-middleware.js';
+import { backupRoutes } from './routes/backup-routes.js';
 import { historyRoutes } from './routes/history-routes.js';
+import { inspectRoute } from './routes/inspect-route.js';
 import { upgradeRoutes } from './routes/upgrade-routes.js';
 
 export function createApp(deps: ApiDeps): Koa {
@@ -34,7 +36,13 @@ export function createApp(deps: ApiDeps): Koa {
   health.get('/health', (ctx) => {
     ctx.body = { status: 'healthy' };
   });
-  for (const router of [health, upgradeRoutes(deps), historyRoutes(deps)]) {
+  for (const router of [
+    health,
+    upgradeRoutes(deps),
+    inspectRoute(deps),
+    historyRoutes(deps),
+    backupRoutes(deps),
+  ]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true, methodNotAllowed: methodNotAllowed }));
   }

@@ -10,6 +10,7 @@ export function playbookFor(job: Job, updaterUrl: string): Playbook | undefined 
     image: job.execution?.oldImage,
     targetImage: job.image,
     ports: job.execution?.oldPorts ?? [],
+    restartPolicy: restartPolicyText(job),
     backupPath: job.backupPath,
     fromVersion: job.currentVersion,
     toVersion: job.resolvedTarget,
@@ -29,4 +30,12 @@ export function playbookToJson(playbook: Playbook): Record<string, unknown> {
     backup_path: playbook.backupPath ?? '',
     auto_recoverable: playbook.autoRecoverable,
   };
+}
+
+function restartPolicyText(job: Job): string | undefined {
+  const policy = job.execution?.oldRestartPolicy;
+  if (policy === undefined) return undefined;
+  return policy.name === 'on-failure' && policy.maximumRetryCount > 0
+    ? `on-failure:${policy.maximumRetryCount}`
+    : policy.name;
 }

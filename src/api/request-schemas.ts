@@ -1,7 +1,7 @@
 import { type } from 'arktype';
 import { isValidTag } from '../policy/versions.js';
 import type { UpgradeMode } from '../policy/types.js';
-import type { HistoryFilter } from '../jobs/ports.js';
+import type { BackupReference, HistoryFilter } from '../jobs/ports.js';
 import type { UpgradeRequest } from '../jobs/prepare-plan.js';
 import { UpdaterError } from '../shared/updater-error.js';
 
@@ -76,4 +76,19 @@ export function parseHistoryQuery(
     ...(parsed.status === undefined ? {} : { status: parsed.status }),
     limit: parsed.limit ?? defaultHistoryLimit,
   };
+}
+
+const restoreBody = type({ 'id?': 'string > 0', 'file?': 'string > 0', 'confirm?': 'boolean' });
+
+export function parseRestoreRequest(body: unknown): {
+  reference: BackupReference;
+  confirm: boolean;
+} {
+  const parsed = restoreBody(body ?? {});
+  if (parsed instanceof type.errors) throw new UpdaterError('INVALID_REQUEST', parsed.summary);
+  if ((parsed.id === undefined) === (parsed.file === undefined)) {
+    throw new UpdaterError('INVALID_REQUEST', 'Name the backup by "id" or by "file", not both');
+  }
+  const reference = parsed.id === undefined ? { file: parsed.file ?? '' } : { id: parsed.id };
+  return { reference, confirm: parsed.confirm === true };
 }

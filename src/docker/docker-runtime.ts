@@ -5,7 +5,10 @@ import type {
   RestartPolicy,
 } from '../container/container-snapshot.js';
 import type { ContainerSpec } from '../container/container-spec.js';
-import type { ContainerListing, ContainerRuntime } from '../jobs/ports.js';
+import { pipeline } from 'node:stream/promises';
+import { Writable, type Duplex, type Readable } from 'node:stream';
+import type { ContainerListing, ContainerRuntime, ExecOptions, ExecResult } from '../jobs/ports.js';
+import { ExecDemux } from './exec-demux.js';
 import type { Logger } from '../shared/logger.js';
 import { toContainerSnapshot, toImageSnapshot } from './map-inspect.js';
 import { followPull } from './follow-pull.js';
@@ -100,6 +103,34 @@ export class DockerContainerRuntime implements ContainerRuntime {
     );
   }
 
+  async exec(containerId: string, options: ExecOptions): Promise<ExecResult> {
+    const exec = await this.docker.getContainer(containerId).exec({
+      Cmd: options.cmd,
+      Env: options.env ?? [],
+      ...(options.user === undefined ? {} : { User: options.user }),
+      AttachStdin: options.stdin !== undefined,
+      AttachStdout: true,
+      AttachStderr: true,
+    });
+    this.logger.debug({ containerId, program: options.cmd[0] }, 'exec started');
+    const stream = await exec.start({
+      hijack: true,
+      stdin: options.stdin !== undefined,
+    });
+    const demux = new ExecDemux();
+    const collected = new LimitedText(1024 * 1024);
+    const feeding = options.stdin === undefined ? Promise.resolve() : feed(options.stdin, stream);
+    await Promise.all([
+      pipeline(stream, demux, options.stdout ?? collected, {
+        signal: options.signal ?? new AbortController().signal,
+      }),
+      feeding,
+    ]);
+    const { ExitCode } = await exec.inspect();
+    this.logger.debug({ containerId, program: options.cmd[0], exitCode: ExitCode }, 'exec ended');
+    return { exitCode: ExitCode ?? -1, stdout: collected.text, stderr: demux.stderr };
+  }
+
   async removeImagesOf(repo: string, select: (tag: string) => boolean): Promise<string[]> {
     const images = await this.docker.listImages({ filters: { reference: [repo] } });
     const inUse = new Set((await this.docker.listContainers({ all: true })).map((c) => c.ImageID));
@@ -135,5 +166,41 @@ export class DockerContainerRuntime implements ContainerRuntime {
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode !== status) throw error;
     }
+  }
+}
+
+/** Copies stdin into the exec, then half-closes it so the program sees end of input. */
+async function feed(input: Readable, stream: Duplex): Promise<void> {
+  for await (const chunk of input) {
+    if (!stream.write(chunk as Buffer))
+      await new Promise((resolve) => stream.once('drain', resolve));
+  }
+  stream.end();
+}
+
+/** A sink for output nobody streams anywhere: kept as text up to a limit. */
+class LimitedText extends Writable {
+  #chunks: Buffer[] = [];
+  #size = 0;
+
+  constructor(private readonly limit: number) {
+    super();
+  }
+
+  get text(): string {
+    return Buffer.concat(this.#chunks).toString('utf8');
+  }
+
+  override _write(
+    chunk: Buffer,
+    _encoding: BufferEncoding,
+    done: (error?: Error | null) => void,
+  ): void {
+    if (this.#size < this.limit) {
+      const kept = chunk.subarray(0, this.limit - this.#size);
+      this.#chunks.push(Buffer.from(kept));
+      this.#size += kept.length;
+    }
+    done();
   }
 }

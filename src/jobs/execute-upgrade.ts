@@ -7,7 +7,7 @@ import { isFailureCode, type FailureCode } from '../shared/failure-codes.js';
 import { UpdaterError, describeError, isUpdaterError } from '../shared/updater-error.js';
 import type { ExecutionIo } from './execution-io.js';
 import { oldMayBeDown, recreationNames, type ExecutionJournal } from './execution-journal.js';
-import type { ContainerRuntime } from './ports.js';
+import type { BackupManager, BackupRecord, ContainerRuntime } from './ports.js';
 import { createNext, dockerStep, swapContainers, type RecreateDeps } from './recreate-container.js';
 import { rollBack, type RollbackDeps } from './roll-back.js';
 import { showRecreation } from './show-recreation.js';
@@ -22,7 +22,8 @@ export interface ExecutionSettings {
   stopTimeoutSeconds: number;
 }
 
-export type ExecutorDeps = RecreateDeps & RollbackDeps & { settings: ExecutionSettings };
+export type ExecutorDeps = RecreateDeps &
+  RollbackDeps & { settings: ExecutionSettings; backups: BackupManager };
 
 export interface ExecutionInput {
   jobId: string;
@@ -40,6 +41,8 @@ export type ExecutionOutcome =
 
 export interface ExecutionStart {
   begin(journal: ExecutionJournal): Promise<void>;
+  /** The backup is done and recorded: the job becomes EXECUTING. */
+  backedUp(backup: BackupRecord): Promise<void>;
   /** Called once the new container runs, before verification: the job becomes VERIFYING. */
   verifying(): Promise<void>;
 }
@@ -51,20 +54,54 @@ export async function executeUpgrade(
   io: ExecutionIo & ExecutionStart,
 ): Promise<ExecutionOutcome> {
   const current = await preflight(deps, input);
+  await deps.backups.checkSpace(current);
   const oldImage = await deps.runtime.inspectImage(current.imageId);
   const targetImage = `${input.imageRepo}:${input.targetVersion}`;
   await io.begin(initialJournal(deps, input, current, targetImage));
 
   await io.record('pull');
   const newImage = await pull(deps, io, targetImage);
-  const spec = await deriveAndShow(deps, io, { current, oldImage, newImage, targetImage, input });
+  await backUp(deps, io, current, input);
   try {
+    const spec = await deriveAndShow(deps, io, { current, oldImage, newImage, targetImage, input });
     await createNext(deps, io, current, spec);
   } catch (error) {
-    await removeUnstarted(deps.runtime, io);
+    await undoPreparations(deps, io);
     throw error;
   }
   return swapAndVerify(deps, io, current, newImage);
+}
+
+async function backUp(
+  deps: ExecutorDeps,
+  io: ExecutionIo & ExecutionStart,
+  current: ContainerSnapshot,
+  input: ExecutionInput,
+): Promise<void> {
+  await io.record('backup');
+  const backup = await deps.backups.create(current, {
+    kind: 'pre-upgrade',
+    fromVersion: input.currentVersion ?? 'unknown',
+    targetVersion: input.targetVersion,
+    jobId: input.jobId,
+    stopApplication: true,
+    log: (message) => io.log('INFO', message),
+    onStopping: (programs) => io.record('backup', { stoppedPrograms: programs }),
+  });
+  await io.record('backup', { backupPath: backup.path });
+  await io.backedUp(backup);
+}
+
+/** Before the old container stopped: leave it exactly as it was found. */
+export async function undoPreparations(deps: ExecutorDeps, io: ExecutionIo): Promise<void> {
+  await removeUnstarted(deps.runtime, io);
+  await restoreRestartPolicy(deps.runtime, io);
+  const { oldContainerId, stoppedPrograms } = io.journal();
+  await deps.backups
+    .startPrograms(oldContainerId, stoppedPrograms)
+    .catch(async (error: unknown) => {
+      await io.log('WARN', `Could not restart the paused programs: ${describeError(error)}`);
+    });
 }
 
 async function swapAndVerify(
@@ -78,8 +115,7 @@ async function swapAndVerify(
   } catch (error) {
     const failure = asFailure(error);
     if (!oldMayBeDown(io.journal().step)) {
-      await removeUnstarted(deps.runtime, io);
-      await restoreRestartPolicy(deps.runtime, io);
+      await undoPreparations(deps, io);
       return { ok: false, ...failure, downtimeMs: undefined };
     }
     return rollBackFor(deps, io, failure);
@@ -208,6 +244,8 @@ function initialJournal(
       (p) => `${p.hostIp === '' ? '' : `${p.hostIp}:`}${p.hostPort}:${p.containerPort}`,
     ),
     oldWasRunning: current.running,
+    stoppedPrograms: [],
+    backupPath: undefined,
     ...recreationNames(current.name, input.jobId),
     targetImage,
     newContainerId: undefined,

@@ -7,6 +7,7 @@ import type { FailureCode } from '../shared/failure-codes.js';
  */
 export const executionSteps = [
   'pull',
+  'backup',
   'create',
   'disable-restart',
   'stop-old',
@@ -28,6 +29,9 @@ export interface ExecutionJournal {
   /** As `docker run -p` writes them (`127.0.0.1:8080:8080/tcp`), for the playbooks. */
   oldPorts: string[];
   oldWasRunning: boolean;
+  /** Application programs paused for the backup; started again if the old container stays. */
+  stoppedPrograms: string[];
+  backupPath: string | undefined;
   /** Names are fixed up front, so a container created just before a crash is still found. */
   tempName: string;
   asideName: string;

@@ -5,7 +5,14 @@ import type { ExecutionIo } from './execution-io.js';
 import type { ExecutionJournal, ExecutionStep } from './execution-journal.js';
 import type { ExecutionStart } from './execute-upgrade.js';
 import { advanceJob, failJob, isTerminal, type Job, type JobPatch, type JobState } from './job.js';
-import type { HistoryStatus, HistoryStore, JobLog, JobStore, LogLevel } from './ports.js';
+import type {
+  HistoryStatus,
+  HistoryStore,
+  HistoryType,
+  JobLog,
+  JobStore,
+  LogLevel,
+} from './ports.js';
 
 export interface RecorderDeps {
   /** Called after each journaled step is durable; tests use it to crash at that point. */
@@ -67,11 +74,11 @@ export class JobRecorder {
     return this.current;
   }
 
-  record(status: HistoryStatus, message: string): Promise<void> {
+  record(status: HistoryStatus, message: string, type: HistoryType = 'upgrade'): Promise<void> {
     const job = this.current;
     return this.deps.history.append({
       timestamp: this.deps.clock.now().toISOString(),
-      type: 'upgrade',
+      type,
       status,
       jobId: job.id,
       message,
@@ -96,6 +103,13 @@ export class JobRecorder {
       },
       log: (level, message) => this.log(level, message),
       begin: (journal) => this.patch({ execution: journal }),
+      backedUp: async (backup) => {
+        await this.record('succeeded', `Pre-upgrade backup ${backup.filename}`, 'backup');
+        await this.advance('EXECUTING', {
+          backupPath: backup.path,
+          message: 'Replacing the container',
+        });
+      },
       verifying: () => this.advance('VERIFYING', { message: 'Verifying the new container' }),
     };
   }

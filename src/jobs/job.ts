@@ -55,8 +55,7 @@ export function isTerminal(state: JobState): boolean {
  */
 const allowed: Readonly<Record<JobState, readonly JobState[]>> = {
   POLICY_FETCHING: ['MANIFEST_FETCHING', 'FAILED'],
-  // EXECUTING directly until the pre-upgrade backup (BACKING_UP) lands.
-  MANIFEST_FETCHING: ['READY', 'BACKING_UP', 'EXECUTING', 'FAILED'],
+  MANIFEST_FETCHING: ['READY', 'BACKING_UP', 'FAILED'],
   BACKING_UP: ['EXECUTING', 'FAILED'],
   EXECUTING: ['VERIFYING', 'FAILED'],
   VERIFYING: ['READY', 'FAILED'],

@@ -8,6 +8,7 @@ import type {
   RestartPolicy,
 } from '../container/container-snapshot.js';
 import type { ContainerSpec } from '../container/container-spec.js';
+import type { Readable, Writable } from 'node:stream';
 import type { FailureCode } from '../shared/failure-codes.js';
 import type { ObservedVersion } from '../policy/plan-upgrade.js';
 import type { Manifest, Policy } from '../policy/types.js';
@@ -101,8 +102,29 @@ export interface ContainerRuntime {
   renameContainer(id: string, name: string): Promise<void>;
   /** Removes the container but never its volumes. */
   removeContainer(id: string): Promise<void>;
+  /**
+   * Runs a command in a container through the exec API (never a shell built from strings).
+   * Secrets go in `env`, never in `cmd`. With `stdout` the output streams there, with
+   * backpressure; without it, up to 1 MiB is returned as text.
+   */
+  exec(containerId: string, options: ExecOptions): Promise<ExecResult>;
   /** Removes the images of `repo` whose tag `select` picks, unless in use; returns their tags. */
   removeImagesOf(repo: string, select: (tag: string) => boolean): Promise<string[]>;
+}
+
+export interface ExecOptions {
+  cmd: string[];
+  env?: string[];
+  user?: string;
+  stdin?: Readable;
+  stdout?: Writable;
+  signal?: AbortSignal;
+}
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
 }
 
 export interface ContainerListing {
@@ -126,3 +148,51 @@ export interface CoreProbe {
 }
 
 export type Sleep = (ms: number) => Promise<void>;
+
+export type BackupKind = 'pre-upgrade' | 'manual';
+
+export interface BackupRecord {
+  id: string;
+  path: string;
+  filename: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+  database: string;
+  fromVersion: string;
+  /** `manual` for manual backups. */
+  targetVersion: string;
+  jobId: string;
+  kind: BackupKind;
+}
+
+export interface BackupRequest {
+  kind: BackupKind;
+  fromVersion: string;
+  targetVersion: string;
+  jobId: string;
+  /** Pre-upgrade backups quiesce the application so nothing is written after the dump. */
+  stopApplication: boolean;
+  log: (message: string) => Promise<void>;
+  /** Called with the programs about to be stopped, before stopping them. */
+  onStopping: (programs: string[]) => Promise<void>;
+}
+
+export type BackupReference = { id: string } | { file: string };
+
+/** pg_dump / pg_restore of the Payram database, and the backups kept in BACKUP_DIR. */
+export interface BackupManager {
+  /** DISK_SPACE_LOW when BACKUP_DIR cannot hold about 1.5 times the database. */
+  checkSpace(container: ContainerSnapshot): Promise<void>;
+  create(container: ContainerSnapshot, request: BackupRequest): Promise<BackupRecord>;
+  startPrograms(containerId: string, programs: readonly string[]): Promise<void>;
+  list(): Promise<BackupRecord[]>;
+  /** INVALID_BACKUP_PATH outside BACKUP_DIR or through a link; BACKUP_NOT_FOUND otherwise. */
+  find(reference: BackupReference): Promise<BackupRecord>;
+  /** Checks the SHA-256 first; leaves the database exactly as dumped. */
+  restore(
+    record: BackupRecord,
+    container: ContainerSnapshot,
+    log: (message: string) => Promise<void>,
+  ): Promise<void>;
+}

@@ -2,9 +2,8 @@ import type { ExecutionIo } from './execution-io.js';
 import { oldMayBeDown } from './execution-journal.js';
 import {
   finish,
-  removeUnstarted,
-  restoreRestartPolicy,
   rollBackFor,
+  undoPreparations,
   verifyThenFinish,
   type ExecutionOutcome,
   type ExecutorDeps,
@@ -31,8 +30,7 @@ export async function reconcileExecution(
   if (oldMayBeDown(j.step)) {
     return rollBackFor(deps, io, interrupted(`it stopped at "${j.step}"`));
   }
-  await removeUnstarted(deps.runtime, io);
-  await restoreRestartPolicy(deps.runtime, io);
+  await undoPreparations(deps, io);
   const old = await deps.runtime.inspectContainer(j.oldContainerId);
   if (old !== undefined && j.oldWasRunning && !old.running)
     await deps.runtime.startContainer(old.id);

@@ -20,6 +20,7 @@ import {
   type PreparedPlan,
   type UpgradeRequest,
 } from './prepare-plan.js';
+import { renderPlaybook } from '../recovery/render-playbook.js';
 import { reconcileExecution } from './reconcile-execution.js';
 import { dryRunRecreation } from './show-recreation.js';
 import type { UpgradePlan } from './upgrade-plan.js';
@@ -38,6 +39,21 @@ export interface UpgradeServiceDeps extends PlanningDeps {
 }
 
 export const jobInProgressMessage = 'An upgrade job is already in progress';
+
+export type RecoverResult =
+  { kind: 'retried'; job: Job; message: string } | { kind: 'refused'; failed: Job };
+
+// Whether a code may be retried does not depend on where Payram runs.
+const emptyPlaybookContext = {
+  containerName: undefined,
+  image: undefined,
+  targetImage: undefined,
+  ports: [],
+  backupPath: undefined,
+  fromVersion: undefined,
+  toVersion: undefined,
+  updaterUrl: '',
+};
 
 /** Plans upgrades and runs upgrade jobs, one at a time. */
 export class UpgradeService {
@@ -74,8 +90,8 @@ export class UpgradeService {
       if (!prepared.plan.allowed) return await this.#refuse(recorder, prepared.plan);
       if (this.#deps.executionMode === 'dry-run')
         return await this.#finishDryRun(recorder, prepared);
-      await recorder.advance('EXECUTING', {
-        message: `Upgrading to ${prepared.plan.resolvedTarget ?? '?'}`,
+      await recorder.advance('BACKING_UP', {
+        message: `Pulling ${prepared.plan.image ?? 'the image'} and backing the database up`,
       });
       this.#background = this.#execute(recorder, prepared, lease);
       handedOff = true;
@@ -83,6 +99,29 @@ export class UpgradeService {
     } finally {
       if (!handedOff) lease.release();
     }
+  }
+
+  /**
+   * Retries the last failed job with the same mode and target, only where its playbook says
+   * that is safe (nothing was changed); otherwise says no and leaves the steps to a person.
+   */
+  async recover(): Promise<RecoverResult> {
+    const last = await this.lastFinished();
+    if (last?.state !== 'FAILED' || last.errorCode === undefined) {
+      throw new UpdaterError(
+        'NOTHING_TO_RECOVER',
+        'The last upgrade job did not fail: nothing to recover',
+      );
+    }
+    const safe = renderPlaybook(last.errorCode, { ...emptyPlaybookContext }).autoRecoverable;
+    if (!safe) return { kind: 'refused', failed: last };
+    const job = await this.start({
+      mode: last.mode,
+      requestedTarget: last.requestedTarget,
+      currentVersionHint: undefined,
+    });
+    const message = `Retried the ${last.errorCode} job ${last.id} with the same mode and target`;
+    return { kind: 'retried', job, message };
   }
 
   current(): Promise<Job | undefined> {

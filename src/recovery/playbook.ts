@@ -33,4 +33,6 @@ export interface PlaybookContext {
   toVersion: string | undefined;
   /** e.g. 'http://127.0.0.1:2359' */
   updaterUrl: string;
+  /** The old container's restart policy (e.g. `unless-stopped`), put back with it. */
+  restartPolicy?: string | undefined;
 }

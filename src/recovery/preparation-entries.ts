@@ -1,5 +1,5 @@
 import type { CatalogueEntry, CatalogueSection } from './catalogue-entry.js';
-import { containerNameOf, targetImageText, targetText } from './render-values.js';
+import { containerNameOf, shellQuote, targetImageText, targetText } from './render-values.js';
 import {
   checkHealth,
   createBackup,
@@ -93,7 +93,46 @@ const backupFailed: CatalogueEntry = {
   ],
 };
 
+const backupTimeout: CatalogueEntry = {
+  ...backupFailed,
+  severity: 'MANUAL_REQUIRED',
+  autoRecoverable: false,
+  title: 'The pre-upgrade backup took too long',
+  message: (context) =>
+    `The database backup before the upgrade to ${targetText(context)} did not finish within ` +
+    'BACKUP_TIMEOUT_SECONDS, so it was abandoned and nothing else was touched; the paused ' +
+    `application programs of ${containerNameOf(context)} were restarted. A large database ` +
+    'needs a longer limit: raise BACKUP_TIMEOUT_SECONDS, then retry.',
+  steps: (context) => [
+    note('The job log shows how far the backup got:'),
+    updaterLogs,
+    note('Every application program should be RUNNING again:'),
+    supervisorStatus(context),
+    diskSpace,
+    note('Raise BACKUP_TIMEOUT_SECONDS in the updater configuration, restart it, then:'),
+    createBackup,
+  ],
+};
+
+const invalidDbConfig: CatalogueEntry = {
+  severity: 'MANUAL_REQUIRED',
+  dataRisk: 'NONE',
+  autoRecoverable: false,
+  title: 'The database settings of the Payram container are incomplete',
+  message: (context) =>
+    `The updater reads the database settings from the environment of ${containerNameOf(context)} ` +
+    '(POSTGRES_HOST, POSTGRES_PORT, POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD) and could ' +
+    'not back the database up without them. Nothing was touched.',
+  steps: (context) => [
+    note('Which POSTGRES_* variables the container has (values hidden):'),
+    `docker inspect --format '{{range .Config.Env}}{{println .}}{{end}}' ${shellQuote(containerNameOf(context))} | grep '^POSTGRES_' | cut -d= -f1`,
+    updaterLogs,
+  ],
+};
+
 export const preparationEntries = {
+  BACKUP_TIMEOUT: backupTimeout,
+  INVALID_DB_CONFIG: invalidDbConfig,
   CONCURRENCY_BLOCKED: concurrencyBlocked,
   DOCKER_PULL_FAILED: dockerPullFailed,
   DISK_SPACE_LOW: diskSpaceLow,

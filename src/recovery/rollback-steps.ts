@@ -48,8 +48,16 @@ export function putOldContainerBack(context: PlaybookContext): string[] {
     stopContainer(context),
     `docker rename ${name} ${asideName(context)}`,
     ...findOldContainer(context),
+    ...restoreRestartPolicy(context),
     startContainer(context),
   ];
+}
+
+/** The updater set the kept-aside container to `restart=no`; it gets its own policy back. */
+function restoreRestartPolicy(context: PlaybookContext): string[] {
+  const policy = present(context.restartPolicy);
+  if (policy === undefined || policy === 'no') return [];
+  return [`docker update --restart ${shellQuote(policy)} ${shellQuote(containerNameOf(context))}`];
 }
 
 /** `lead` says when to restore; the rest is the same wherever a backup has to go back in. */

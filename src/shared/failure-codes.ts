@@ -19,6 +19,8 @@ export const failureCodes = [
   'DOCKER_PULL_FAILED',
   'DISK_SPACE_LOW',
   'BACKUP_FAILED',
+  'BACKUP_TIMEOUT',
+  'INVALID_DB_CONFIG',
   'HEALTHCHECK_FAILED',
   'VERSION_MISMATCH',
   'MIGRATION_FAILED',
@@ -43,6 +45,13 @@ export const requestErrorCodes = [
   'FORBIDDEN_SOURCE',
   'NOT_FOUND',
   'METHOD_NOT_ALLOWED',
+  'CONFIRMATION_REQUIRED',
+  'INVALID_BACKUP_PATH',
+  'BACKUP_NOT_FOUND',
+  'BACKUP_CHECKSUM_MISMATCH',
+  'RESTORE_FAILED',
+  'NOTHING_TO_RECOVER',
+  'RECOVERY_REFUSED',
 ] as const;
 
 export type RequestErrorCode = (typeof requestErrorCodes)[number];

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isTerminal, jobStates, type Job } from '../jobs/job.js';
 import type { JobStore } from '../jobs/ports.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { writeFileAtomic } from '../fs/atomic-file.js';
 
 /**
  * `job.json` holds the most recent job, `last-job.json` the most recent finished one. Writes

@@ -28,6 +28,23 @@ export function upgradeRoutes(deps: ApiDeps): Router {
     ctx.body = { playbook: playbook === undefined ? null : playbookToJson(playbook) };
   });
   router.get('/logs', (ctx) => streamLogs(ctx, deps));
+  router.post('/recover', async (ctx) => {
+    const result = await deps.upgrades.recover();
+    if (result.kind === 'retried') {
+      const { job, message } = result;
+      ctx.body = { action: 'retried', message, job_id: job.id, state: job.state };
+      return;
+    }
+    const playbook = playbookFor(result.failed, deps.updaterUrl);
+    ctx.status = 422;
+    ctx.body = {
+      error: `Automated recovery is refused for ${result.failed.errorCode ?? 'this failure'}: follow the manual steps`,
+      code: 'RECOVERY_REFUSED',
+      failure_code: result.failed.errorCode ?? '',
+      manual_steps: playbook?.sshSteps ?? [],
+      playbook: playbook === undefined ? null : playbookToJson(playbook),
+    };
+  });
   router.post('/', start);
   router.post('/run', start);
   router.post('/plan', async (ctx) => {
