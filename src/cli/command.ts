@@ -15,6 +15,8 @@ export interface CommandInput {
   flags: Readonly<Record<string, unknown>>;
   /** The arguments after the program name, for reading option values as typed. */
   argv: readonly string[];
+  /** The positional arguments after the command name, e.g. `['restore']` for `backup restore`. */
+  positionals: readonly string[];
 }
 
 export interface CliCommand {
@@ -22,6 +24,10 @@ export interface CliCommand {
   /** Shown after the program name in help, e.g. `logs [-f]`. */
   usage: string;
   description: string;
+  /** cac's syntax for the positional arguments, e.g. `<action>`; none when absent. */
+  positionals?: string;
+  /** Shown under the command in help, for commands whose first argument picks an action. */
+  actions?: readonly (readonly [usage: string, description: string])[];
   options: readonly (readonly [flags: string, description: string])[];
   run(context: CommandContext, input: CommandInput): Promise<ExitCode>;
 }

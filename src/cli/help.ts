@@ -16,15 +16,22 @@ function optionLines(rows: readonly OptionRow[]): string[] {
   return rows.map(([flags, description]) => `  ${flags.padEnd(width)}  ${description}`);
 }
 
-export function renderProgramHelp(commands: readonly CliCommand[], version: string): string {
+function commandLines(commands: readonly CliCommand[]): string[] {
   const width = Math.max(...commands.map((command) => command.name.length));
+  return commands.flatMap((command) => [
+    `  ${command.name.padEnd(width)}  ${command.description}`,
+    ...optionLines(command.actions ?? []).map((line) => `  ${' '.repeat(width)}${line}`),
+  ]);
+}
+
+export function renderProgramHelp(commands: readonly CliCommand[], version: string): string {
   return [
     `${programName} ${version}: safe upgrades of a self-hosted Payram container`,
     '',
     `Usage: ${programName} <command> [options]`,
     '',
     'Commands:',
-    ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.description}`),
+    ...commandLines(commands),
     '',
     'Global options:',
     ...optionLines(globalOptions),
@@ -41,6 +48,7 @@ export function renderCommandHelp(command: CliCommand): string {
     '',
     command.description,
     '',
+    ...(command.actions ? ['Actions:', ...optionLines(command.actions), ''] : []),
     ...(command.options.length > 0 ? ['Options:', ...optionLines(command.options), ''] : []),
     'Global options:',
     ...optionLines(globalOptions),

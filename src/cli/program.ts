@@ -2,9 +2,12 @@ import { cac } from 'cac';
 import type { CliIo } from './cli-io.js';
 import { createDaemonClient, type DaemonClient } from './client.js';
 import type { CliCommand, CommandContext } from './command.js';
+import { backupCommand } from './commands/backup.js';
 import { dryRunCommand } from './commands/dry-run.js';
 import { historyCommand } from './commands/history.js';
+import { inspectCommand } from './commands/inspect.js';
 import { logsCommand } from './commands/logs.js';
+import { recoverCommand } from './commands/recover.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
@@ -27,6 +30,9 @@ export const commands: readonly CliCommand[] = [
   statusCommand,
   logsCommand,
   historyCommand,
+  inspectCommand,
+  recoverCommand,
+  backupCommand,
 ];
 
 /** Planning fetches the remote policy and manifest, each bounded by the daemon to 10 s. */
@@ -68,14 +74,16 @@ async function dispatch(io: CliIo, args: readonly string[]): Promise<ExitCode> {
   cli.matchedCommand.checkUnknownOptions();
   cli.matchedCommand.checkOptionValue();
   cli.matchedCommand.checkUnusedArgs();
-  return command.run(createContext(io, flags, args), { flags, argv: args });
+  const positionals: readonly string[] = cli.args;
+  return command.run(createContext(io, flags, args), { flags, argv: args, positionals });
 }
 
 function defineCli() {
   const cli = cac(programName);
   for (const [flags, description] of globalOptions) cli.option(flags, description);
   for (const command of commands) {
-    const defined = cli.command(command.name, command.description);
+    const rawName = command.positionals ? `${command.name} ${command.positionals}` : command.name;
+    const defined = cli.command(rawName, command.description);
     for (const [flags, description] of command.options) defined.option(flags, description);
   }
   return cli;

@@ -33,7 +33,20 @@ describe('payram-updater (program)', () => {
       'status',
       'logs',
       'history',
+      'inspect',
+      'recover',
+      'backup',
     ]);
+  });
+
+  it('lists the backup actions under the backup command in --help', async () => {
+    const result = await runCli(['--help']);
+
+    const lines = result.stdout.split('\n');
+    const backup = lines.findIndex((line) => line.startsWith('  backup '));
+    expect(
+      lines.slice(backup + 1, backup + 4).map((line) => line.trim().split(/ {2,}/)[0]),
+    ).to.deep.equal(['backup create', 'backup list', 'backup restore']);
   });
 
   it('prints the options of one command with <command> --help', async () => {
