@@ -22,6 +22,7 @@ const expected: Record<
   { state: string; code: string; version: string }
 > = {
   pull: { state: 'FAILED', code: 'UPDATER_INTERRUPTED', version: '1.7.8' },
+  backup: { state: 'FAILED', code: 'UPDATER_INTERRUPTED', version: '1.7.8' },
   create: { state: 'FAILED', code: 'UPDATER_INTERRUPTED', version: '1.7.8' },
   'disable-restart': { state: 'FAILED', code: 'UPDATER_INTERRUPTED', version: '1.7.8' },
   'stop-old': { state: 'FAILED', code: 'UPDATER_INTERRUPTED', version: '1.7.8' },

@@ -111,3 +111,29 @@ export async function getHistory(
   const { body } = await getJson(`${daemon.url}/history?${query}`);
   return body.logs as Record<string, unknown>[];
 }
+
+/**
+ * SQL as the application's role over TCP, as Payram's own migrations run: objects it creates
+ * belong to that role, the case a restore must undo.
+ */
+export async function psqlAsApp(container: string, password: string, sql: string): Promise<string> {
+  const exec = await docker.getContainer(container).exec({
+    Cmd: ['psql', '-h', '127.0.0.1', '-U', 'payram', '-d', 'payram', '-tAc', sql],
+    Env: [`PGPASSWORD=${password}`],
+    AttachStdout: true,
+    AttachStderr: true,
+  });
+  const stream = await exec.start({ hijack: true, stdin: false });
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  const all = Buffer.concat(chunks);
+  const out: string[] = [];
+  for (let i = 0; i + 8 <= all.length;) {
+    const size = all.readUInt32BE(i + 4);
+    if (all[i] === 1) out.push(all.subarray(i + 8, i + 8 + size).toString());
+    i += 8 + size;
+  }
+  const { ExitCode } = await exec.inspect();
+  if (ExitCode !== 0) throw new Error(`psql as payram exited ${String(ExitCode)}`);
+  return out.join('').trim();
+}

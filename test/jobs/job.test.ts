@@ -24,7 +24,6 @@ describe('job state machine', () => {
     ['POLICY_FETCHING', 'MANIFEST_FETCHING'],
     ['MANIFEST_FETCHING', 'READY'],
     ['MANIFEST_FETCHING', 'BACKING_UP'],
-    ['MANIFEST_FETCHING', 'EXECUTING'],
     ['BACKING_UP', 'EXECUTING'],
     ['EXECUTING', 'VERIFYING'],
     ['VERIFYING', 'READY'],

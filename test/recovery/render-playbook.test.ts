@@ -73,6 +73,8 @@ describe('playbook severity, data risk and automated recovery', () => {
     ['DOCKER_PULL_FAILED', 'RETRYABLE', 'NONE', true],
     ['CONCURRENCY_BLOCKED', 'RETRYABLE', 'NONE', true],
     ['BACKUP_FAILED', 'RETRYABLE', 'NONE', true],
+    ['BACKUP_TIMEOUT', 'MANUAL_REQUIRED', 'NONE', false],
+    ['INVALID_DB_CONFIG', 'MANUAL_REQUIRED', 'NONE', false],
     ['POLICY_INVALID_JSON', 'MANUAL_REQUIRED', 'NONE', false],
     ['MANIFEST_INVALID_JSON', 'MANUAL_REQUIRED', 'NONE', false],
     ['DOCKER_ERROR', 'MANUAL_REQUIRED', 'POSSIBLE', false],

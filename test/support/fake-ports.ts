@@ -1,4 +1,14 @@
-import type { DocumentSource, TargetInspector, TargetObservation } from '../../src/jobs/ports.js';
+import type { ContainerSnapshot } from '../../src/container/container-snapshot.js';
+import type {
+  BackupManager,
+  BackupRecord,
+  BackupReference,
+  BackupRequest,
+  DocumentSource,
+  TargetInspector,
+  TargetObservation,
+} from '../../src/jobs/ports.js';
+import { UpdaterError } from '../../src/shared/updater-error.js';
 import type { Manifest, Policy } from '../../src/policy/types.js';
 
 /**
@@ -79,3 +89,56 @@ export const testManifest: Manifest = {
   image: { repo: 'payramapp/payram' },
   healthCheck: { endpoint: '/api/v1/health' },
 };
+
+/**
+ * Backups in memory: the real pg_dump/pg_restore path runs against data-dummy in
+ * integration/backup-restore.test.ts.
+ */
+export class FakeBackupManager implements BackupManager {
+  readonly records: BackupRecord[] = [];
+  readonly restored: string[] = [];
+
+  checkSpace(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  create(_container: ContainerSnapshot, request: BackupRequest): Promise<BackupRecord> {
+    const record: BackupRecord = {
+      id: `20260127-143052-${request.fromVersion}`,
+      path: '/var/lib/payram/backups/payram-backup-20260127-143052-1.7.8-to-manual.dump',
+      filename: 'payram-backup-20260127-143052-1.7.8-to-manual.dump',
+      size: 1234,
+      sha256: 'a'.repeat(64),
+      createdAt: '2026-01-27T14:30:52.000Z',
+      database: 'payram',
+      fromVersion: request.fromVersion,
+      targetVersion: request.targetVersion,
+      jobId: request.jobId,
+      kind: request.kind,
+    };
+    this.records.unshift(record);
+    return Promise.resolve(record);
+  }
+
+  startPrograms(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  list(): Promise<BackupRecord[]> {
+    return Promise.resolve([...this.records]);
+  }
+
+  find(reference: BackupReference): Promise<BackupRecord> {
+    const found = this.records.find((r) =>
+      'id' in reference ? r.id === reference.id : r.path === reference.file,
+    );
+    return found === undefined
+      ? Promise.reject(new UpdaterError('BACKUP_NOT_FOUND', 'No such backup'))
+      : Promise.resolve(found);
+  }
+
+  restore(record: BackupRecord): Promise<void> {
+    this.restored.push(record.id);
+    return Promise.resolve();
+  }
+}
