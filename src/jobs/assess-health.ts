@@ -291,6 +291,15 @@ function assessLastFinished(job: Job | undefined, container: ContainerFinding): 
       advice: [],
     };
   }
+  if (job.execution === undefined) {
+    // Refused while planning (a breakpoint, a fetch failure, a dry run): nothing was touched.
+    const description = `${failed} (refused before anything was changed)`;
+    return {
+      check: { ok: true, detail: description },
+      issues: [{ severity: 'INFO', description }],
+      advice: [],
+    };
+  }
   return problem('WARNING', `${failed} (${aftermath(job)})`, [playbookAdvice(code)]);
 }
 

@@ -46,12 +46,22 @@ export const imageVersionLabel = (context: PlaybookContext) =>
 export const supervisorStatus = (context: PlaybookContext) =>
   `docker exec ${name(context)} supervisorctl status`;
 
-export const checkHealth = (context: PlaybookContext) =>
-  `curl -fsS ${coreUrl(context, '/api/v1/health')}`;
-export const checkVersion = (context: PlaybookContext) =>
-  `curl -fsS ${coreUrl(context, '/api/v1/version')}`;
-export const updaterHealth = (context: PlaybookContext) =>
-  `curl -fsS ${updaterUrlOf(context)}/health`;
+// curl reads brackets as a glob: an IPv6 address needs --globoff.
+const curl = (url: string) => `curl -fsS${url.includes('[') ? ' --globoff' : ''}`;
+
+export const checkHealth = (context: PlaybookContext) => {
+  const url = coreUrl(context, '/api/v1/health');
+  // A core just (re)started needs a few seconds: wait up to 60 s rather than fail at once.
+  return `${curl(url)} --retry 30 --retry-delay 2 --retry-all-errors ${url}`;
+};
+export const checkVersion = (context: PlaybookContext) => {
+  const url = coreUrl(context, '/api/v1/version');
+  return `${curl(url)} ${url}`;
+};
+export const updaterHealth = (context: PlaybookContext) => {
+  const url = `${updaterUrlOf(context)}/health`;
+  return `${curl(url)} ${url}`;
+};
 export const updaterSetting = (variable: string) =>
   `docker exec payram-updater printenv ${variable}`;
 

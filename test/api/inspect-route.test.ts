@@ -77,7 +77,7 @@ describe('GET /upgrade/inspect', () => {
     });
   });
 
-  it('attaches the same playbook as GET /upgrade/playbook when the last job failed', async () => {
+  it('attaches the same playbook as GET /upgrade/playbook, and a refused request is only INFO', async () => {
     await request(h.server)
       .post('/upgrade')
       .send({ mode: 'DASHBOARD', requested_target: '1.10.0' })
@@ -86,7 +86,9 @@ describe('GET /upgrade/inspect', () => {
     const res = await request(h.server).get('/upgrade/inspect').expect(200);
     const playbook = await request(h.server).get('/upgrade/playbook').expect(200);
 
-    expect(res.body.overall_state).to.equal('DEGRADED');
+    // The dashboard's request was refused while planning: nothing was touched.
+    expect(res.body.overall_state).to.equal('OK');
+    expect(res.body.issues[0].severity).to.equal('INFO');
     expect(res.body.playbook).to.deep.equal(playbook.body.playbook);
     expect(res.body.playbook.code).to.equal('MANUAL_UPGRADE_REQUIRED');
     expect(res.body.issues.map((i: { component: string }) => i.component)).to.deep.equal([

@@ -40,7 +40,7 @@ describe('rendered playbooks', () => {
         restoreNote.replace('# ', '# Then restore the pre-upgrade backup. '),
         `payram-updater backup restore --file ${backupFile} --yes`,
         'docker restart payram',
-        'curl -fsS http://127.0.0.1:18080/api/v1/health',
+        'curl -fsS --retry 30 --retry-delay 2 --retry-all-errors http://127.0.0.1:18080/api/v1/health',
         'payram-updater inspect',
       ],
       docsUrl: 'https://docs.payram.com/self-hosting/updater/troubleshooting#migration-failed',
@@ -67,7 +67,7 @@ describe('rendered playbooks', () => {
         'docker ps -a --filter name=payram',
         '# payram should run payramapp/payram:1.7.8 again and answer:',
         "docker inspect --format '{{.Config.Image}}' payram",
-        'curl -fsS http://127.0.0.1:18080/api/v1/health',
+        'curl -fsS --retry 30 --retry-delay 2 --retry-all-errors http://127.0.0.1:18080/api/v1/health',
         'docker logs --tail 200 payram',
         restoreNote.replace(
           '# ',
@@ -75,7 +75,7 @@ describe('rendered playbooks', () => {
         ),
         `payram-updater backup restore --file ${backupFile} --yes`,
         'docker restart payram',
-        'curl -fsS http://127.0.0.1:18080/api/v1/health',
+        'curl -fsS --retry 30 --retry-delay 2 --retry-all-errors http://127.0.0.1:18080/api/v1/health',
         'payram-updater inspect',
       ],
       docsUrl: 'https://docs.payram.com/self-hosting/updater/troubleshooting#healthcheck-failed',
@@ -116,7 +116,9 @@ describe('rendered playbooks', () => {
     const steps = failureCodes.flatMap((code) => renderPlaybook(code, emptyContext).sshSteps);
 
     expect(steps).to.include('docker logs --tail 200 payram');
-    expect(steps).to.include('curl -fsS http://127.0.0.1:8080/api/v1/health');
+    expect(steps).to.include(
+      'curl -fsS --retry 30 --retry-delay 2 --retry-all-errors http://127.0.0.1:8080/api/v1/health',
+    );
     expect(steps).to.include('curl -fsS http://127.0.0.1:2359/health');
   });
 
@@ -133,7 +135,7 @@ describe('rendered playbooks', () => {
     expect(steps.filter((step) => /:8080\/|:2359/.test(step))).to.deep.equal([]);
     expect(steps).to.include.members([
       'docker start shop-core',
-      'curl -fsS http://127.0.0.1:9000/api/v1/health',
+      'curl -fsS --retry 30 --retry-delay 2 --retry-all-errors http://127.0.0.1:9000/api/v1/health',
       'curl -fsS http://172.17.0.1:2400/health',
     ]);
   });

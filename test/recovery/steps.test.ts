@@ -118,7 +118,7 @@ describe('step builders', () => {
     const context = { ...emptyContext, ports: ['[::1]:8081:8080'], updaterUrl: 'http://h:1//' };
 
     expect([checkHealth(context), updaterHealth(context)]).to.deep.equal([
-      'curl -fsS http://[::1]:8081/api/v1/health',
+      'curl -fsS --globoff --retry 30 --retry-delay 2 --retry-all-errors http://[::1]:8081/api/v1/health',
       'curl -fsS http://h:1/health',
     ]);
   });
