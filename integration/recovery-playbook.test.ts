@@ -66,9 +66,7 @@ describe('a failed migration, then the playbook followed by hand', () => {
     const refused = await postJson(`${daemon.url}/upgrade/recover`, {});
     expect([refused.status, refused.body.code]).to.deep.equal([422, 'RECOVERY_REFUSED']);
     const steps = refused.body.manual_steps as string[];
-    expect(steps.join('\n')).to.include(
-      `backup restore --file '${String(job.backup_path)}' --yes`.replace(/'/g, ''),
-    );
+    expect(steps.join('\n')).to.include(String(job.backup_path));
 
     const bin = join(dir.path, 'bin');
     await mkdir(bin);

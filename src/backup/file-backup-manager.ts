@@ -135,7 +135,7 @@ export class FileBackupManager implements BackupManager {
     }
     await log(`SHA-256 of ${record.filename} verified`);
     const access = databaseAccess(container.config.env);
-    const paused = access.local ? await this.#pauseForRestore(container) : [];
+    const paused = access.local ? await this.#pause(container) : [];
     try {
       await log(`Restoring ${record.filename} into ${access.database} (one transaction)`);
       await restoreDatabase(this.runtime, container.id, access, path);
@@ -145,23 +145,16 @@ export class FileBackupManager implements BackupManager {
     }
   }
 
-  async #pause(container: ContainerSnapshot, request: BackupRequest): Promise<string[]> {
+  /** Stops the application's programs (never the database's), saying which before it does. */
+  async #pause(container: ContainerSnapshot, request?: BackupRequest): Promise<string[]> {
     const programs = applicationPrograms(
       await listPrograms(this.runtime, container.id),
       this.settings.supervisorExclude,
     );
-    await request.onStopping(programs);
-    if (programs.length > 0)
+    await request?.onStopping(programs);
+    if (request !== undefined && programs.length > 0) {
       await request.log(`Pausing ${programs.join(', ')} for a consistent backup`);
-    await controlPrograms(this.runtime, container.id, 'stop', programs);
-    return programs;
-  }
-
-  async #pauseForRestore(container: ContainerSnapshot): Promise<string[]> {
-    const programs = applicationPrograms(
-      await listPrograms(this.runtime, container.id),
-      this.settings.supervisorExclude,
-    );
+    }
     await controlPrograms(this.runtime, container.id, 'stop', programs);
     return programs;
   }

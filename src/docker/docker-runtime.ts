@@ -119,13 +119,18 @@ export class DockerContainerRuntime implements ContainerRuntime {
     });
     const demux = new ExecDemux();
     const collected = new LimitedText(1024 * 1024);
-    const feeding = options.stdin === undefined ? Promise.resolve() : feed(options.stdin, stream);
-    await Promise.all([
-      pipeline(stream, demux, options.stdout ?? collected, {
-        signal: options.signal ?? new AbortController().signal,
-      }),
-      feeding,
-    ]);
+    const forced = { closed: false };
+    const feeding =
+      options.stdin === undefined
+        ? Promise.resolve()
+        : Promise.all([feed(options.stdin, stream), endWhenExited(exec, stream, forced)]);
+    const reading = pipeline(stream, demux, options.stdout ?? collected, {
+      signal: options.signal ?? new AbortController().signal,
+    }).catch((error: unknown) => {
+      // We hung up on a program that had exited: its exit code below is the answer.
+      if (!forced.closed) throw error;
+    });
+    await Promise.all([reading, feeding]);
     const { ExitCode } = await exec.inspect();
     this.logger.debug({ containerId, program: options.cmd[0], exitCode: ExitCode }, 'exec ended');
     return { exitCode: ExitCode ?? -1, stdout: collected.text, stderr: demux.stderr };
@@ -169,13 +174,51 @@ export class DockerContainerRuntime implements ContainerRuntime {
   }
 }
 
-/** Copies stdin into the exec, then half-closes it so the program sees end of input. */
+/**
+ * Copies stdin into the exec, then half-closes it so the program sees end of input. A
+ * program may stop reading early: feeding then just stops, and its exit code says whether
+ * that was fine.
+ */
 async function feed(input: Readable, stream: Duplex): Promise<void> {
-  for await (const chunk of input) {
-    if (!stream.write(chunk as Buffer))
-      await new Promise((resolve) => stream.once('drain', resolve));
+  const closed = new Promise<void>((resolve) => stream.once('close', resolve));
+  try {
+    for await (const chunk of input) {
+      if (stream.destroyed || stream.writableEnded) break;
+      if (!stream.write(chunk as Buffer)) {
+        await Promise.race([new Promise((resolve) => stream.once('drain', resolve)), closed]);
+      }
+    }
+    if (!stream.destroyed && !stream.writableEnded) stream.end();
+  } catch {
+    // The exec went away mid-write: its exit code tells the caller what happened.
+  } finally {
+    input.destroy();
   }
-  stream.end();
+}
+
+/**
+ * Docker keeps an exec's connection open until the client closes its side of stdin, even after
+ * the program exited without reading it all (pg_restore --list stops after the table of
+ * contents). Once the program has exited, ending our side lets Docker deliver the rest of the
+ * output and close.
+ */
+async function endWhenExited(exec: Docker.Exec, stream: Duplex, forced: { closed: boolean }) {
+  const closed = new Promise<void>((resolve) => stream.once('close', resolve));
+  for (;;) {
+    const done = await Promise.race([closed.then(() => true), delay(200).then(() => false)]);
+    if (done) return;
+    if ((await exec.inspect()).Running) continue;
+    // Unread stdin still queued ahead of our FIN: give the output a moment, then hang up.
+    stream.end();
+    if (await Promise.race([closed.then(() => true), delay(1000).then(() => false)])) return;
+    forced.closed = true;
+    stream.destroy();
+    return;
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** A sink for output nobody streams anywhere: kept as text up to a limit. */
