@@ -1,4 +1,5 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readIfExists } from '../fs/read-if-exists.js';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-file.js';
 import type { BackupRecord } from '../jobs/ports.js';
@@ -26,13 +27,8 @@ export class BackupIndex {
   }
 
   async read(): Promise<BackupRecord[]> {
-    let text: string;
-    try {
-      text = await readFile(this.#path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
+    const text = await readIfExists(this.#path);
+    if (text === undefined) return [];
     const entries = (JSON.parse(text) as { backups?: IndexEntry[] }).backups ?? [];
     return entries.map(fromEntry).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }

@@ -205,12 +205,12 @@ async function feed(input: Readable, stream: Duplex): Promise<void> {
 async function endWhenExited(exec: Docker.Exec, stream: Duplex, forced: { closed: boolean }) {
   const closed = new Promise<void>((resolve) => stream.once('close', resolve));
   for (;;) {
-    const done = await Promise.race([closed.then(() => true), delay(200).then(() => false)]);
+    const done = await Promise.race([closed.then(() => true), delay(100).then(() => false)]);
     if (done) return;
     if ((await exec.inspect()).Running) continue;
     // Unread stdin still queued ahead of our FIN: give the output a moment, then hang up.
     stream.end();
-    if (await Promise.race([closed.then(() => true), delay(1000).then(() => false)])) return;
+    if (await Promise.race([closed.then(() => true), delay(250).then(() => false)])) return;
     forced.closed = true;
     stream.destroy();
     return;

@@ -1,4 +1,5 @@
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { readIfExists } from '../fs/read-if-exists.js';
+import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HistoryEvent, HistoryFilter, HistoryStore } from '../jobs/ports.js';
 
@@ -43,14 +44,8 @@ export class FileHistoryStore implements HistoryStore {
   }
 
   async #readAll(): Promise<HistoryEvent[]> {
-    let text: string;
-    try {
-      text = await readFile(this.#path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    return text.split('\n').flatMap(parseLine);
+    const text = await readIfExists(this.#path);
+    return text === undefined ? [] : text.split('\n').flatMap(parseLine);
   }
 }
 

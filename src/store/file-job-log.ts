@@ -1,5 +1,6 @@
+import { readIfExists } from '../fs/read-if-exists.js';
 import { EventEmitter } from 'node:events';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../shared/clock.js';
 import type { JobLog, LogLevel } from '../jobs/ports.js';
@@ -45,12 +46,7 @@ export class FileJobLog implements JobLog {
   }
 
   async read(jobId: string): Promise<string> {
-    try {
-      return await readFile(this.#path(jobId), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-      throw error;
-    }
+    return (await readIfExists(this.#path(jobId))) ?? '';
   }
 
   async *follow(jobId: string, ended: () => boolean, signal: AbortSignal): AsyncIterable<string> {

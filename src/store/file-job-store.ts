@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { readIfExists } from '../fs/read-if-exists.js';
+import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isTerminal, jobStates, type Job } from '../jobs/job.js';
 import type { JobStore } from '../jobs/ports.js';
@@ -57,15 +58,6 @@ export class FileJobStore implements JobStore {
     const next = this.#queue.then(write);
     this.#queue = next.catch(() => undefined);
     return next;
-  }
-}
-
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
   }
 }
 
