@@ -60,7 +60,7 @@ describe('execute mode: upgrading the data-dummy Payram on the real engine', () 
   it('upgrades 1.7.8 → 1.7.9: the new container serves the new version with the old data', async () => {
     await buildDummyImage('1.7.9');
     const started = await requestUpgrade(daemon!, '1.7.9');
-    expect(started.state).to.equal('EXECUTING');
+    expect(started.state).to.equal('BACKING_UP');
 
     const job = await waitForEnd(daemon!);
     expect(job).to.include({ state: 'READY', error_code: '' });
