@@ -56,21 +56,31 @@ export class JobRecorder {
     return this.deps.log.append(this.current.id, level, message);
   }
 
-  async succeed(message: string, downtimeMs?: number): Promise<Job> {
+  succeed(message: string, downtimeMs?: number): Promise<Job> {
     const patch = downtimeMs === undefined ? { message } : { message, downtimeMs };
-    await this.advance('READY', patch);
-    await this.log('INFO', message);
-    await this.record('succeeded', message);
-    return this.current;
+    const ready = advanceJob(this.current, 'READY', patch, this.deps.clock.now());
+    return this.#end(ready, 'INFO', message, 'succeeded');
   }
 
-  async fail(code: FailureCode, message: string, downtimeMs?: number): Promise<Job> {
-    if (!isTerminal(this.current.state)) {
-      const failed = failJob(this.current, code, message, this.deps.clock.now());
-      await this.save(downtimeMs === undefined ? failed : { ...failed, downtimeMs });
-    }
-    await this.log('ERROR', `${code}: ${message}`);
-    await this.record('failed', message);
+  fail(code: FailureCode, message: string, downtimeMs?: number): Promise<Job> {
+    if (isTerminal(this.current.state))
+      return this.#end(undefined, 'ERROR', `${code}: ${message}`, 'failed');
+    const failed = failJob(this.current, code, message, this.deps.clock.now());
+    const withDowntime = downtimeMs === undefined ? failed : { ...failed, downtimeMs };
+    return this.#end(withDowntime, 'ERROR', `${code}: ${message}`, 'failed');
+  }
+
+  /**
+   * The log line and the history event are written before the terminal state: whoever sees a
+   * job READY or FAILED also finds why. A crash in between leaves the job running, and the
+   * next start resolves it.
+   */
+  async #end(terminal: Job | undefined, level: LogLevel, line: string, status: HistoryStatus) {
+    const message = terminal?.errorMessage ?? terminal?.message ?? line;
+    if (terminal !== undefined) this.current = terminal;
+    await this.log(level, line);
+    await this.record(status, status === 'failed' ? (terminal?.errorMessage ?? line) : message);
+    if (terminal !== undefined) await this.save(terminal);
     return this.current;
   }
 
