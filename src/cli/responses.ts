@@ -28,7 +28,8 @@ const planAnswer = type({ plan });
 
 const runAccepted = type({ job_id: 'string', state: 'string', 'message?': maybeText });
 
-const playbook = type({
+/** Shared with the inspect and recover readers: one shape of playbook on the wire. */
+export const playbookAnswer = type({
   'code?': maybeText,
   'severity?': maybeText,
   'data_risk?': maybeText,
@@ -55,7 +56,7 @@ const job = type({
   'created_at?': maybeText,
   'updated_at?': maybeText,
   'downtime_ms?': 'number | null',
-  'recovery_playbook?': playbook.or('null'),
+  'recovery_playbook?': playbookAnswer.or('null'),
 });
 
 const historyEvent = type({
@@ -70,7 +71,7 @@ const historyAnswer = type({ logs: historyEvent.array() });
 
 export type Plan = typeof plan.infer;
 export type Job = typeof job.infer;
-export type Playbook = typeof playbook.infer;
+export type Playbook = typeof playbookAnswer.infer;
 export type HistoryEvent = typeof historyEvent.infer;
 
 /** The daemon answered 2xx with JSON the CLI cannot read: a version skew, most likely. */
@@ -78,7 +79,8 @@ export class UnexpectedAnswerError extends Error {
   override readonly name = 'UnexpectedAnswerError';
 }
 
-function checked<T>(result: T | ArkErrors, what: string): T {
+/** The checked result of an arktype schema, or UnexpectedAnswerError naming the route. */
+export function readAnswer<T>(result: T | ArkErrors, what: string): T {
   if (!(result instanceof ArkErrors)) return result;
   throw new UnexpectedAnswerError(
     `The daemon's answer to ${what} has an unexpected shape (${result.summary}). ` +
@@ -86,10 +88,11 @@ function checked<T>(result: T | ArkErrors, what: string): T {
   );
 }
 
-export const readPlanAnswer = (body: unknown) => checked(planAnswer(body), 'POST /upgrade/plan');
-export const readRunAccepted = (body: unknown) => checked(runAccepted(body), 'POST /upgrade/run');
-export const readJob = (body: unknown) => checked(job(body), 'GET /upgrade/status');
-export const readHistory = (body: unknown) => checked(historyAnswer(body), 'GET /history');
+export const readPlanAnswer = (body: unknown) => readAnswer(planAnswer(body), 'POST /upgrade/plan');
+export const readRunAccepted = (body: unknown) =>
+  readAnswer(runAccepted(body), 'POST /upgrade/run');
+export const readJob = (body: unknown) => readAnswer(job(body), 'GET /upgrade/status');
+export const readHistory = (body: unknown) => readAnswer(historyAnswer(body), 'GET /history');
 
 /** The plan a refusal may carry, or undefined when it carries none or an unreadable one. */
 export function planInRefusal(body: unknown): Plan | undefined {

@@ -1,5 +1,5 @@
 import { type } from 'arktype';
-import { readAnswer } from './read-answer.js';
+import { readAnswer } from '../responses.js';
 
 // Lenient like responses.ts: only what the CLI shows must be there, the rest may be null.
 const maybeText = 'string | null';

@@ -1,18 +1,8 @@
 import { ArkErrors, type } from 'arktype';
-import { readAnswer } from './read-answer.js';
+import { playbookAnswer, readAnswer } from '../responses.js';
 
 // Lenient like responses.ts: an operator diagnosing a broken install needs whatever did arrive.
 const maybeText = 'string | null';
-
-const playbook = type({
-  'code?': maybeText,
-  'severity?': maybeText,
-  'data_risk?': maybeText,
-  'title?': maybeText,
-  'user_message?': maybeText,
-  'ssh_steps?': 'string[]',
-  'docs_url?': maybeText,
-});
 
 const issue = type({ 'component?': maybeText, 'severity?': maybeText, description: 'string' });
 
@@ -30,7 +20,7 @@ const inspection = type({
   'issues?': issue.array(),
   'recommendations?': 'string[]',
   'checks?': type({ '[string]': check }),
-  'playbook?': playbook.or('null'),
+  'playbook?': playbookAnswer.or('null'),
   'update?': update.or('null'),
   'checked_at?': maybeText,
 });
@@ -45,7 +35,7 @@ const recoveryStarted = type({
 const recoveryRefusal = type({
   'failure_code?': maybeText,
   'manual_steps?': 'string[]',
-  'playbook?': playbook.or('null'),
+  'playbook?': playbookAnswer.or('null'),
 });
 
 export type Inspection = typeof inspection.infer;
