@@ -239,9 +239,6 @@ function executorDeps(config: Config, parts: Parts): ExecutorDeps {
       skipPull: config.skipDockerPull,
       portsOverride: config.portsOverride,
       coreBaseUrlOverride: config.coreBaseUrl,
-      verifyTimeoutMs: config.verifyTimeoutMs,
-      verifyIntervalMs: config.verifyIntervalMs,
-      stopTimeoutSeconds: config.stopTimeoutSeconds,
     },
   };
 }

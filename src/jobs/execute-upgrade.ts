@@ -17,9 +17,6 @@ export interface ExecutionSettings {
   skipPull: boolean;
   portsOverride: readonly string[] | undefined;
   coreBaseUrlOverride: string | undefined;
-  verifyTimeoutMs: number;
-  verifyIntervalMs: number;
-  stopTimeoutSeconds: number;
 }
 
 export type ExecutorDeps = RecreateDeps &
@@ -329,8 +326,8 @@ function verifyDeps(deps: ExecutorDeps, io: ExecutionIo): VerifyDeps {
     probe: deps.probe,
     clock: deps.clock,
     sleep: deps.sleep,
-    timeoutMs: deps.settings.verifyTimeoutMs,
-    intervalMs: deps.settings.verifyIntervalMs,
+    timeoutMs: deps.timeoutMs,
+    intervalMs: deps.intervalMs,
     log: (message) => io.log('INFO', message),
   };
 }
