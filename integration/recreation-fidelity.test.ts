@@ -67,6 +67,8 @@ describe('recreation fidelity: every setting of the old container comes back', (
   let dir: TempDir;
   let daemon: DaemonProcess | undefined;
   let hostPort: number;
+  // Re-attached by name, the anonymous volume outlives `remove({ v: true })`; removed here.
+  let anonymousVolume: string | undefined;
 
   before(async () => {
     await Promise.all([buildDummyImage('1.7.8'), buildDummyImage('1.7.9')]);
@@ -87,10 +89,11 @@ describe('recreation fidelity: every setting of the old container comes back', (
         .getNetwork(net)
         .remove()
         .catch(() => undefined);
-    await docker
-      .getVolume(volume)
-      .remove()
-      .catch(() => undefined);
+    for (const leftover of [volume, anonymousVolume].filter((v) => v !== undefined))
+      await docker
+        .getVolume(leftover)
+        .remove()
+        .catch(() => undefined);
     await dir.remove();
   });
 
@@ -136,6 +139,9 @@ describe('recreation fidelity: every setting of the old container comes back', (
       .getNetwork(networks.b)
       .connect({ Container: container.id, EndpointConfig: { Aliases: ['payram-b'] } });
     await container.start();
+    anonymousVolume = (await container.inspect()).Mounts.find(
+      (mount) => mount.Destination === '/srv/anonymous',
+    )?.Name;
     const baseUrl = `http://127.0.0.1:${hostPort}`;
     await waitForHttp(`${baseUrl}/api/v1/health`, (status) => status === 200, 60_000);
     await psql(name, 'INSERT INTO payments(amount) VALUES (99.99)');
