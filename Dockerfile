@@ -23,8 +23,9 @@ RUN chmod 755 dist/src/cli/bin.js && ln -s /app/dist/src/cli/bin.js /usr/local/b
  && mkdir -p /var/lib/payram /var/log/payram
 VOLUME ["/var/lib/payram", "/var/log/payram"]
 EXPOSE 2359
-HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.UPDATER_PORT||2359)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# The CLI finds the daemon's port as operators' commands do (environment or /etc/payram/updater.env).
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["payram-updater", "health"]
 ARG VERSION=0.1.0
 LABEL org.opencontainers.image.title="payram-updater" \
       org.opencontainers.image.description="Safe, rollback-capable upgrades of a self-hosted Payram container" \

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { isatty } from 'node:tty';
+import { withDaemonEnv } from './daemon-env.js';
 import { buildProgram } from './program.js';
 
 // A closed pipe (`payram-updater history | head`) ends the output, not the CLI with a stack trace.
@@ -13,6 +14,6 @@ const program = buildProgram({
   stderr: process.stderr,
   stdin: process.stdin,
   isInteractive: isatty(0),
-  env: process.env,
+  env: withDaemonEnv(process.env),
 });
 process.exitCode = await program.run(process.argv.slice(2));

@@ -11,6 +11,7 @@ import { recoverCommand } from './commands/recover.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
+import { healthCommand } from './commands/health.js';
 import { resolveConnection } from './connection.js';
 import { exitCodes, type ExitCode } from './exit-codes.js';
 import { globalOptions, programName, renderCommandHelp, renderProgramHelp } from './help.js';
@@ -33,6 +34,7 @@ export const commands: readonly CliCommand[] = [
   inspectCommand,
   recoverCommand,
   backupCommand,
+  healthCommand,
 ];
 
 /** Planning fetches the remote policy and manifest, each bounded by the daemon to 10 s. */

@@ -29,7 +29,7 @@ export class ConfigError extends UpdaterError {
 export function loadConfig(options: LoadConfigOptions = {}): Config {
   const env = options.env ?? process.env;
   const readFile = options.readFile ?? ((path: string) => readFileSync(path, 'utf8'));
-  const merged = { ...readEnvFile(options, readFile), ...definedOnly(env) };
+  const merged = { ...readEnvFile(options, readFile), ...setOnly(env) };
   const withSecrets = resolveFileBacked(merged, readFile);
   const parsed = envSchema(pickKnown(withSecrets));
   if (parsed instanceof type.errors) {
@@ -46,7 +46,7 @@ function readEnvFile(
   const exists = options.fileExists ?? fileExistsOnDisk;
   if (options.envFile === undefined && !exists(path)) return {};
   try {
-    return definedOnly(parseEnv(readFile(path)));
+    return setOnly(parseEnv(readFile(path)));
   } catch (error) {
     throw new ConfigError(`Cannot read env file ${path}: ${(error as Error).message}`);
   }
@@ -75,15 +75,18 @@ function resolveFileBacked(
 
 function pickKnown(env: Record<string, string>): Record<string, string> {
   const known = new Set(envSchema.props.map((prop) => prop.key as string));
-  // An empty value means "unset", as in most env-file conventions.
-  return Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => known.has(key) && value !== ''),
-  );
+  return Object.fromEntries(Object.entries(env).filter(([key]) => known.has(key)));
 }
 
-function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+/**
+ * An empty value means "unset", as in most env-file conventions: `UPDATER_API_TOKEN=` in the
+ * file, or `POLICY_URL=` in the environment, neither sets nor overrides anything.
+ */
+function setOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
   );
 }
 

@@ -36,6 +36,7 @@ describe('payram-updater (program)', () => {
       'inspect',
       'recover',
       'backup',
+      'health',
     ]);
   });
 

@@ -112,6 +112,17 @@ describe('loadConfig', () => {
     expect([config.policyUrl, config.port]).to.deep.equal(['/etc/p.json', 2500]);
   });
 
+  it('treats an empty value as unset: it neither sets nor overrides the file', async () => {
+    const file = join(dir.path, 'updater.env');
+    await writeFile(
+      file,
+      'POLICY_URL=/etc/p.json\nRUNTIME_MANIFEST_URL=/etc/m.json\n' +
+        'UPDATER_API_TOKEN=\nUPDATER_API_TOKEN_FILE=\n',
+    );
+    const config = loadConfig({ env: { POLICY_URL: '' }, envFile: file, cwd: dir.path });
+    expect([config.policyUrl, config.apiToken]).to.deep.equal(['/etc/p.json', undefined]);
+  });
+
   it('reads /etc/payram/updater.env only when present, and an explicit file must exist', () => {
     expect(() => loadConfig({ env: required, envFile: join(dir.path, 'missing.env') }))
       .to.throw(/Cannot read env file/)
