@@ -1,0 +1,83 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import Docker from 'dockerode';
+import { containerLogs, execIn, waitForHttp, type ExecResult } from './data-dummy.js';
+
+const docker = new Docker();
+
+export interface UpdaterContainerOptions {
+  image: string;
+  name: string;
+  port: number;
+  /** Holds state/, logs/ and etc/ (mounted at /var/lib/payram, /var/log/payram, /etc/payram). */
+  hostDir: string;
+  /** Written to /etc/payram/updater.env, where the daemon and the CLI in the image read it. */
+  settings: Record<string, string>;
+}
+
+export interface StartedUpdater {
+  id: string;
+  name: string;
+  baseUrl: string;
+  /** The CLI inside the container, as `docker exec <name> payram-updater …`. */
+  cli(args: string[]): Promise<ExecResult>;
+  logs(): Promise<string>;
+  remove(): Promise<void>;
+}
+
+/** Runs the updater's image as compose.yaml and the systemd unit do: host network, the socket. */
+export async function startUpdaterContainer(
+  options: UpdaterContainerOptions,
+): Promise<StartedUpdater> {
+  const dirs = await hostDirs(options);
+  const container = await docker.createContainer({
+    name: options.name,
+    Image: options.image,
+    HostConfig: {
+      NetworkMode: 'host',
+      Binds: [
+        '/var/run/docker.sock:/var/run/docker.sock',
+        `${dirs.state}:/var/lib/payram`,
+        `${dirs.logs}:/var/log/payram`,
+        `${dirs.etc}:/etc/payram:ro`,
+      ],
+    },
+  });
+  const started: StartedUpdater = {
+    id: container.id,
+    name: options.name,
+    baseUrl: `http://127.0.0.1:${options.port}`,
+    cli: (args) => execIn(container.id, ['payram-updater', ...args]),
+    logs: () => containerLogs(container.id),
+    remove: () => container.remove({ force: true, v: true }).then(() => undefined),
+  };
+  await container.start();
+  try {
+    await waitForHttp(`${started.baseUrl}/health`, (status) => status === 200, 30_000);
+  } catch (err) {
+    throw new Error(`updater did not answer: ${String(err)}\n${await started.logs()}`, {
+      cause: err,
+    });
+  }
+  return started;
+}
+
+async function hostDirs(options: UpdaterContainerOptions) {
+  const dirs = {
+    state: join(options.hostDir, 'state'),
+    logs: join(options.hostDir, 'logs'),
+    etc: join(options.hostDir, 'etc'),
+  };
+  for (const dir of Object.values(dirs)) await mkdir(dir, { recursive: true });
+  const settings = { ...options.settings, UPDATER_PORT: String(options.port) };
+  const text = Object.entries(settings)
+    .map(([key, value]) => `${key}=${value}\n`)
+    .join('');
+  await writeFile(join(dirs.etc, 'updater.env'), text, { mode: 0o600 });
+  return dirs;
+}
+
+export async function dockerHealth(id: string): Promise<string | undefined> {
+  const info = await docker.getContainer(id).inspect();
+  return info.State.Health?.Status;
+}
