@@ -62,15 +62,23 @@ export async function startUpdaterContainer(
   return started;
 }
 
-async function hostDirs(options: UpdaterContainerOptions) {
+function hostDirs(options: UpdaterContainerOptions) {
+  return writeUpdaterEnv(options.hostDir, options.port, options.settings);
+}
+
+/** The host side of the updater's mounts, with etc/updater.env holding its settings. */
+export async function writeUpdaterEnv(
+  hostDir: string,
+  port: number,
+  settings: Record<string, string>,
+): Promise<{ state: string; logs: string; etc: string }> {
   const dirs = {
-    state: join(options.hostDir, 'state'),
-    logs: join(options.hostDir, 'logs'),
-    etc: join(options.hostDir, 'etc'),
+    state: join(hostDir, 'state'),
+    logs: join(hostDir, 'logs'),
+    etc: join(hostDir, 'etc'),
   };
   for (const dir of Object.values(dirs)) await mkdir(dir, { recursive: true });
-  const settings = { ...options.settings, UPDATER_PORT: String(options.port) };
-  const text = Object.entries(settings)
+  const text = Object.entries({ ...settings, UPDATER_PORT: String(port) })
     .map(([key, value]) => `${key}=${value}\n`)
     .join('');
   await writeFile(join(dirs.etc, 'updater.env'), text, { mode: 0o600 });
