@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { apiChecker, expectFetchDocumented } from '../../test/support/openapi-check.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -84,7 +85,7 @@ export async function getJson(
   url: string,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(url);
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  return { status: res.status, body: documented('GET', res, await res.json()) };
 }
 
 export async function postJson(
@@ -97,5 +98,15 @@ export async function postJson(
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  return { status: res.status, body: documented('POST', res, await res.json()) };
+}
+
+/**
+ * Every answer of the real daemon these helpers read is checked against its OpenAPI document;
+ * other servers (the Payram core's /api/v1/…) pass through unchecked.
+ */
+function documented(method: string, res: Response, body: unknown): Record<string, unknown> {
+  const path = new URL(res.url).pathname;
+  if (Object.hasOwn(apiChecker().document.paths, path)) expectFetchDocumented(method, res, body);
+  return body as Record<string, unknown>;
 }

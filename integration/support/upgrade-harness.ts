@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import Docker from 'dockerode';
 import { getJson, postJson, repoRoot, startDaemon, type DaemonProcess } from './daemon-process.js';
 import { dummyRepo, execIn } from './data-dummy.js';
+import { expectFetchDocumented } from '../../test/support/openapi-check.js';
 
 export const docker = new Docker();
 
@@ -54,7 +55,10 @@ export async function waitForEnd(daemon: DaemonProcess, timeoutMs = 180_000): Pr
 }
 
 export async function jobLog(daemon: DaemonProcess): Promise<string> {
-  return (await fetch(`${daemon.url}/upgrade/logs`)).text();
+  const res = await fetch(`${daemon.url}/upgrade/logs`);
+  const text = await res.text();
+  expectFetchDocumented('GET', res, text);
+  return text;
 }
 
 /** Every container whose name starts with `prefix`, as name → image, running. */

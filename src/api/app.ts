@@ -6,6 +6,7 @@ import { requireToken, restrictSources } from './access-control.js';
 import type { ApiDeps } from './api-deps.js';
 import { toBodyError } from './body-errors.js';
 import { handleErrors } from './error-middleware.js';
+import { openApiDocument } from './openapi/document.js';
 import { backupRoutes } from './routes/backup-routes.js';
 import { historyRoutes } from './routes/history-routes.js';
 import { inspectRoute } from './routes/inspect-route.js';
@@ -32,12 +33,16 @@ export function createApp(deps: ApiDeps): Koa {
     }),
   );
 
-  const health = new Router();
-  health.get('/health', (ctx) => {
+  const service = new Router();
+  service.get('/health', (ctx) => {
     ctx.body = { status: 'healthy' };
   });
+  // Read-only like /health: no token, but the same source restriction as every route.
+  service.get('/openapi.json', (ctx) => {
+    ctx.body = openApiDocument;
+  });
   for (const router of [
-    health,
+    service,
     upgradeRoutes(deps),
     inspectRoute(deps),
     historyRoutes(deps),

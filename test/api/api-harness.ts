@@ -26,6 +26,7 @@ import {
 } from '../support/fake-ports.js';
 import { captureLogger } from '../support/silent-logger.js';
 import { makeTempDir, type TempDir } from '../support/temp-dir.js';
+import { watchResponses } from './documented-responses.js';
 
 export interface HarnessOptions {
   apiToken?: string;
@@ -33,7 +34,11 @@ export interface HarnessOptions {
   bodyLimitBytes?: number;
 }
 
-/** The real app, service and file stores in a temp dir; only documents and Docker are faked. */
+/**
+ * The real app, service and file stores in a temp dir; only documents and Docker are faked.
+ * Every response the app sends is checked against the OpenAPI document; `close` fails the test
+ * if one did not match.
+ */
 export async function createHarness(options: HarnessOptions = {}) {
   const dir: TempDir = await makeTempDir();
   const clock = new ManualClock();
@@ -98,7 +103,9 @@ export async function createHarness(options: HarnessOptions = {}) {
     updaterUrl: 'http://127.0.0.1:2359',
   });
   const server: Server = app.listen(0, '127.0.0.1');
+  const responses = watchResponses(server);
   return {
+    app,
     dir,
     jobs,
     history,
@@ -109,6 +116,7 @@ export async function createHarness(options: HarnessOptions = {}) {
     engine,
     logger,
     server,
+    responses,
     async close() {
       await new Promise<void>((resolve) =>
         server.close(() => {
@@ -116,6 +124,7 @@ export async function createHarness(options: HarnessOptions = {}) {
         }),
       );
       await dir.remove();
+      responses.assertDocumented();
     },
   };
 }

@@ -54,6 +54,54 @@ describe('backup routes and recover', () => {
     });
   });
 
+  describe('POST /backups when it cannot be done', () => {
+    const cases: [string, (h: Harness) => void, number, string, string][] = [
+      [
+        'Payram is not running',
+        (h) => {
+          h.inspector.observation = { kind: 'not-found', reason: 'no container named payram' };
+        },
+        422,
+        'CONTAINER_NOT_FOUND',
+        'The Payram container must run for this: no container named payram',
+      ],
+      [
+        'the manifest cannot be had',
+        (h) => {
+          h.documents.manifest = () =>
+            Promise.reject(new UpdaterError('MANIFEST_FETCH_FAILED', 'HTTP 503'));
+        },
+        502,
+        'MANIFEST_FETCH_FAILED',
+        'HTTP 503',
+      ],
+      [
+        'the disk is too full',
+        (h) => {
+          h.backups.checkSpace = () =>
+            Promise.reject(new UpdaterError('DISK_SPACE_LOW', 'BACKUP_DIR needs 3 GB'));
+        },
+        500,
+        'DISK_SPACE_LOW',
+        'BACKUP_DIR needs 3 GB',
+      ],
+    ];
+    for (const [name, arrange, status, code, error] of cases) {
+      it(`answers ${status} ${code} when ${name}, and records the failure`, async () => {
+        arrange(h);
+
+        const res = await request(h.server).post('/backups').send({}).expect(status);
+
+        expect(res.body).to.deep.equal({ error, code });
+        const history = await request(h.server).get('/history?type=backup').expect(200);
+        expect(history.body.logs.map((e: { status: string }) => e.status)).to.deep.equal([
+          'failed',
+          'started',
+        ]);
+      });
+    }
+  });
+
   describe('POST /backups/restore', () => {
     const bad: [string, object, number, string][] = [
       ['without confirm', { id: 'x' }, 400, 'CONFIRMATION_REQUIRED'],

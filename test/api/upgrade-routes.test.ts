@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { UpdaterError } from '../../src/shared/updater-error.js';
+import { deferred, tenReleasePolicy } from '../support/fake-ports.js';
 import { createHarness, type Harness } from './api-harness.js';
 
 describe('upgrade routes', () => {
@@ -72,6 +73,26 @@ describe('upgrade routes', () => {
       expect(res.body.current_version).to.equal('1.7.9');
     });
 
+    it('answers 409 while another job holds the lock', async () => {
+      const policy = deferred();
+      h.documents.policy = () => policy.promise.then(() => tenReleasePolicy);
+      const body = { mode: 'MANUAL', requested_target: '1.9.0' };
+      const first = request(h.server)
+        .post('/upgrade')
+        .send(body)
+        .then((r) => r);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+
+      const second = await request(h.server).post('/upgrade/run').send(body).expect(409);
+      policy.resolve();
+
+      expect(second.body).to.deep.equal({
+        error: 'An upgrade job is already in progress',
+        code: 'CONCURRENCY_BLOCKED',
+      });
+      expect((await first).status).to.equal(201);
+    });
+
     it('resolves latest by semver and accepts POST /upgrade/run alike', async () => {
       await request(h.server)
         .post('/upgrade/run')
@@ -103,6 +124,35 @@ describe('upgrade routes', () => {
     });
   });
 
+  describe('when planning crashes', () => {
+    const crash = () => Promise.reject(new Error('socket hang up'));
+    const body = { mode: 'MANUAL', requested_target: '1.9.0' };
+
+    it('POST /upgrade answers 500 with the failed job, and records it', async () => {
+      h.documents.policy = crash;
+
+      const res = await request(h.server).post('/upgrade').send(body).expect(500);
+
+      expect(res.body).to.include({ state: 'FAILED', code: 'INTERNAL_ERROR' });
+      expect(res.body.error).to.equal('Unexpected error: socket hang up');
+      const status = await request(h.server).get('/upgrade/status').expect(200);
+      expect(status.body).to.include({ job_id: res.body.job_id, error_code: 'INTERNAL_ERROR' });
+    });
+
+    it('POST /upgrade/plan answers a generic 500 and logs the error once', async () => {
+      h.documents.policy = crash;
+
+      const res = await request(h.server).post('/upgrade/plan').send(body).expect(500);
+
+      expect(res.body).to.deep.equal({
+        error: 'Internal error; see the updater log',
+        code: 'INTERNAL_ERROR',
+      });
+      const logged = h.logger.records.filter((r) => r.message === 'request failed');
+      expect(logged.map((r) => r.level)).to.deep.equal(['error']);
+    });
+  });
+
   describe('POST /upgrade/plan', () => {
     it('returns the plan and creates no job', async () => {
       const res = await request(h.server)
@@ -120,6 +170,19 @@ describe('upgrade routes', () => {
       expect(res.body.plan.steps).to.have.length.greaterThan(3);
       const status = await request(h.server).get('/upgrade/status').expect(200);
       expect(status.body.state).to.equal('IDLE');
+    });
+
+    it('answers 502 with the refused plan when the manifest cannot be had', async () => {
+      h.documents.manifest = () =>
+        Promise.reject(new UpdaterError('MANIFEST_FETCH_FAILED', 'HTTP 503'));
+
+      const res = await request(h.server)
+        .post('/upgrade/plan')
+        .send({ mode: 'MANUAL', requested_target: '1.9.0' })
+        .expect(502);
+
+      expect(res.body).to.include({ code: 'MANIFEST_FETCH_FAILED', error: 'HTTP 503' });
+      expect(res.body.plan).to.include({ allowed: false, error_code: 'MANIFEST_FETCH_FAILED' });
     });
 
     it('names the highest release the dashboard may reach when refused', async () => {
