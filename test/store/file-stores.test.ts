@@ -44,6 +44,52 @@ describe('file stores', () => {
       expect((await store.loadCurrent())?.message).to.equal('step 19');
     });
 
+    it('reads the disk once, then serves what it wrote from memory', async () => {
+      const first = new FileJobStore(dir.path);
+      await first.init();
+      await first.save(job('job-1'));
+      const store = new FileJobStore(dir.path);
+      expect((await store.loadCurrent())?.id).to.equal('job-1');
+      // Another process writing the file is not expected: the daemon is the only writer.
+      await first.save(job('job-2'));
+      expect((await store.loadCurrent())?.id).to.equal('job-1');
+      await store.save(job('job-3'));
+      expect((await store.loadCurrent())?.id).to.equal('job-3');
+      expect(JSON.parse(await readFile(join(dir.path, 'job.json'), 'utf8'))).to.include({
+        id: 'job-3',
+      });
+    });
+
+    it('hands out copies: changing a loaded or saved job never changes what it holds', async () => {
+      const store = new FileJobStore(dir.path);
+      await store.init();
+      const saved = job('job-1');
+      await store.save(saved);
+      saved.message = 'changed after saving';
+      const loaded = await store.loadCurrent();
+      loaded!.message = 'changed after loading';
+      expect((await store.loadCurrent())?.message).to.equal(job('job-1').message);
+    });
+
+    it('never lets a disk read overtaken by a save replace the saved job in memory', async () => {
+      const first = new FileJobStore(dir.path);
+      await first.init();
+      await first.save(job('job-old'));
+      let finishRead: () => void = () => undefined;
+      const readHeld = new Promise<void>((resolve) => (finishRead = resolve));
+      // The read of the old file is held until the save has landed.
+      const store = new FileJobStore(dir.path, undefined, async (path) => {
+        const text = await readFile(path, 'utf8');
+        await readHeld;
+        return text;
+      });
+      const reading = store.loadCurrent();
+      await store.save(job('job-new'));
+      finishRead();
+      expect((await reading)?.id).to.equal('job-old');
+      expect((await store.loadCurrent())?.id).to.equal('job-new');
+    });
+
     it('moves an unreadable state file aside instead of blocking every job', async () => {
       const moved: string[] = [];
       const store = new FileJobStore(dir.path, (_path, to) => moved.push(to));
