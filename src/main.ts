@@ -57,12 +57,15 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     history: stores.history,
     clock: systemClock,
   });
-  // Resolving an interrupted upgrade can take minutes (verify, roll back): it runs holding the
-  // job lock while the API already answers status requests.
-  void upgrades.resolveInterrupted().then((job) => {
+  const interrupted = await stores.jobs.loadCurrent();
+  const resolving = upgrades.resolveInterrupted().then((job) => {
     if (job !== undefined)
       logger.warn({ jobId: job.id, state: job.state }, 'interrupted job resolved');
   });
+  // A job cut short before it touched a container is ended at once, before the API answers, so
+  // no client sees its stale state. Reconciling containers can take minutes (verify, roll
+  // back): that runs holding the job lock while the API already answers status requests.
+  if (interrupted !== undefined && interrupted.execution === undefined) await resolving;
 
   const inspector = {
     inspect: () =>
