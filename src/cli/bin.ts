@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: it configures arktype before any module loads it.
+import './jitless-validation.js';
 import { isatty } from 'node:tty';
 import { withDaemonEnv } from './daemon-env.js';
 import { buildProgram } from './program.js';
