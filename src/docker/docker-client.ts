@@ -1,3 +1,5 @@
+// First: it must stand in for dockerode's unused libraries before dockerode loads them.
+import './defer-unused-modules.js';
 import Docker from 'dockerode';
 
 /** DOCKER_HOST as operators write it: a socket path, `unix://…`, or `tcp://host:port`. */
