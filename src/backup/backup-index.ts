@@ -30,7 +30,8 @@ export class BackupIndex {
     const text = await readIfExists(this.#path);
     if (text === undefined) return [];
     const entries = (JSON.parse(text) as { backups?: IndexEntry[] }).backups ?? [];
-    return entries.map(fromEntry).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    // ISO 8601 times in UTC order as plain strings; localeCompare would load ICU's collator.
+    return entries.map(fromEntry).sort((a, b) => newestFirst(a.createdAt, b.createdAt));
   }
 
   /** Adds the record, then keeps the newest `retention`, deleting the files of the rest. */
@@ -81,4 +82,8 @@ function fromEntry(e: IndexEntry): BackupRecord {
     jobId: e.job_id,
     kind: e.kind,
   };
+}
+
+function newestFirst(a: string, b: string): number {
+  return a === b ? 0 : a < b ? 1 : -1;
 }
