@@ -10,7 +10,11 @@ COPY src ./src
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM node:20-bookworm-slim
+# A young generation of at most 2 MB per semi-space instead of 16: the daemon mostly idles
+# between status polls, and the larger one, filled once while modules load, stays resident
+# (about 15 MB of the idle RSS; bench:container measures what it costs under load).
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-semi-space-size=2 \
     STATE_DIR=/var/lib/payram \
     LOG_DIR=/var/log/payram
 WORKDIR /app
