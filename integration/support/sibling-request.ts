@@ -1,5 +1,6 @@
 import Docker from 'dockerode';
 import { gatewayOf } from '../../src/docker/bridge-networks.js';
+import { expectDocumented } from '../../test/support/openapi-check.js';
 import { containerLogs } from './data-dummy.js';
 
 const docker = new Docker();
@@ -24,13 +25,16 @@ const script = `
 const headers = { 'content-type': 'application/json' };
 if (process.env.TOKEN) headers.authorization = 'Bearer ' + process.env.TOKEN;
 fetch(process.env.URL, { method: process.env.METHOD, headers, body: process.env.BODY || undefined })
-  .then(async (r) => console.log(JSON.stringify({ status: r.status, body: await r.json() })))
+  .then(async (r) => console.log(JSON.stringify({
+    status: r.status, type: r.headers.get('content-type'), body: await r.json(),
+  })))
   .catch((e) => { console.error(String(e.cause ?? e)); process.exit(3); });
 `;
 
 /**
  * One request from another container on the default bridge network, as the Payram dashboard
- * makes it: the updater is reached through the bridge gateway, not through loopback.
+ * makes it: the updater is reached through the bridge gateway, not through loopback. The answer
+ * is checked against the updater's OpenAPI document.
  */
 export async function requestFromSibling(request: SiblingRequest): Promise<SiblingAnswer> {
   const env = [`URL=${request.url}`, `METHOD=${request.method}`];
@@ -47,7 +51,10 @@ export async function requestFromSibling(request: SiblingRequest): Promise<Sibli
     const { StatusCode } = (await container.wait()) as { StatusCode: number };
     const output = await containerLogs(container.id);
     if (StatusCode !== 0) throw new Error(`sibling request failed (${StatusCode}): ${output}`);
-    return JSON.parse(output) as SiblingAnswer;
+    const { status, type, body } = JSON.parse(output) as SiblingAnswer & { type: string };
+    const path = new URL(request.url).pathname;
+    expectDocumented({ method: request.method, path, status, contentType: type, body });
+    return { status, body };
   } finally {
     await container.remove({ force: true, v: true });
   }
