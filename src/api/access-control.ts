@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { BlockList, isIP } from 'node:net';
+import { BlockList, isIP, type Socket } from 'node:net';
 import type { Middleware } from 'koa';
 import { UpdaterError } from '../shared/updater-error.js';
 
@@ -20,16 +20,24 @@ export function buildAllowList(entries: readonly string[]): BlockList {
   return list;
 }
 
-/** Only the socket's peer address counts: forwarded-for headers are trivially forged. */
+/**
+ * Only the socket's peer address counts: forwarded-for headers are trivially forged. A socket's
+ * peer never changes, so each keep-alive connection is checked once (status polls reuse theirs).
+ */
 export function restrictSources(allowed: BlockList): Middleware {
+  const allowedSockets = new WeakSet<Socket>();
   return async (ctx, next) => {
-    const peer = normalise(ctx.req.socket.remoteAddress ?? '');
-    const family = isIP(peer);
-    if (family === 0 || !allowed.check(peer, family === 4 ? 'ipv4' : 'ipv6')) {
-      throw new UpdaterError(
-        'FORBIDDEN_SOURCE',
-        `Requests from ${peer || 'unknown'} are not allowed`,
-      );
+    const socket = ctx.req.socket;
+    if (!allowedSockets.has(socket)) {
+      const peer = normalise(socket.remoteAddress ?? '');
+      const family = isIP(peer);
+      if (family === 0 || !allowed.check(peer, family === 4 ? 'ipv4' : 'ipv6')) {
+        throw new UpdaterError(
+          'FORBIDDEN_SOURCE',
+          `Requests from ${peer || 'unknown'} are not allowed`,
+        );
+      }
+      allowedSockets.add(socket);
     }
     await next();
   };
