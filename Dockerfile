@@ -12,7 +12,7 @@ RUN npm run build && npm prune --omit=dev --no-audit --no-fund && npm cache clea
 FROM node:20-bookworm-slim
 # A young generation of at most 2 MB per semi-space instead of 16: the daemon mostly idles
 # between status polls, and the larger one, filled once while modules load, stays resident
-# (about 15 MB of the idle RSS; bench:container measures what it costs under load).
+# (about 14 MB of the idle RSS; under 100 connections the status throughput did not change).
 ENV NODE_ENV=production \
     NODE_OPTIONS=--max-semi-space-size=2 \
     STATE_DIR=/var/lib/payram \

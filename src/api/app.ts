@@ -47,8 +47,8 @@ function methodNotAllowed(): Error {
 
 /** A body the parser would silently skip must not reach a handler as `{}`. */
 const requireJsonBody: Koa.Middleware = async (ctx, next) => {
-  const hasBody = ctx.request.length > 0 || ctx.get('transfer-encoding') !== '';
-  if (ctx.method === 'POST' && hasBody && ctx.request.is('application/json') === false) {
+  const hasBody = () => ctx.request.length > 0 || ctx.get('transfer-encoding') !== '';
+  if (ctx.method === 'POST' && hasBody() && ctx.request.is('application/json') === false) {
     throw new UpdaterError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
   }
   await next();
