@@ -75,10 +75,22 @@ function defer(deferral: Deferral): void {
   const stub = new Module(path);
   stub.filename = path;
   stub.loaded = true;
-  stub.exports = new Proxy(
-    {},
-    { get: (_target, key) => (real === undefined ? standIns.get(key) : undefined) ?? load()[key] },
-  );
+  // Listing or describing the exports (a for-in, an import-star helper) loads the library and
+  // copies them onto the proxy's target, so those answers are the real ones too.
+  const shadow: Record<PropertyKey, unknown> = {};
+  let copied = false;
+  const materialise = (): object => {
+    if (!copied) Object.defineProperties(shadow, Object.getOwnPropertyDescriptors(load()));
+    copied = true;
+    return shadow;
+  };
+  stub.exports = new Proxy(shadow, {
+    get: (_target, key) => (real === undefined ? standIns.get(key) : undefined) ?? load()[key],
+    has: (_target, key) => Reflect.has(materialise(), key),
+    ownKeys: () => Reflect.ownKeys(materialise()),
+    getOwnPropertyDescriptor: (_target, key) =>
+      Reflect.getOwnPropertyDescriptor(materialise(), key),
+  });
   require.cache[path] = stub;
 }
 

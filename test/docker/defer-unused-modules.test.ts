@@ -12,6 +12,7 @@ interface ProbeReport {
   clientConnect: string;
   uuid: string;
   grpcServer: string;
+  protoLoaderLists: boolean;
 }
 
 describe("dockerode's unused libraries", () => {
@@ -37,11 +38,13 @@ describe("dockerode's unused libraries", () => {
     expect(report.afterUse['ssh2']).to.be.greaterThan(1);
     expect(report.afterUse['uuid']).to.be.greaterThan(1);
     expect(report.afterUse['@grpc/grpc-js']).to.be.greaterThan(1);
+    expect(report.afterUse['@grpc/proto-loader']).to.be.greaterThan(1);
     expect(report.clientClass).to.equal('Client');
     expect(report.clientConnect).to.equal('function');
     expect(report.uuid).to.match(
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
     expect(report.grpcServer).to.equal('function');
+    expect(report.protoLoaderLists).to.equal(true);
   });
 });
