@@ -9,7 +9,6 @@ import Docker from 'dockerode';
 import { makeTempDir } from '../test/support/temp-dir.js';
 import { buildUpdaterImage, removeUpdaterImage } from '../integration/support/updater-image.js';
 import { removeContainersNamed } from '../integration/support/upgrade-harness.js';
-import { BuildWatch } from './build-leftovers.js';
 import {
   loadColumns,
   printTable,
@@ -137,15 +136,13 @@ async function measure(hostDir: string): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  const build = await BuildWatch.start();
   const dir = await makeTempDir('payram-bench-container-');
   let cleaning: Promise<void> | undefined;
   const cleanUp = () =>
     (cleaning ??= (async () => {
       await removeContainersNamed(prefix);
       await dir.remove();
-      await removeUpdaterImage(tag);
-      const { removed, kept } = await build.removeLeftovers();
+      const { removed, kept } = await removeUpdaterImage(tag);
       console.log(
         `untagged build images removed: ${removed}, kept (built on since): ${kept.length}`,
       );
@@ -156,7 +153,6 @@ async function main(): Promise<void> {
   }
   try {
     await buildUpdaterImage(tag);
-    build.end();
     process.exitCode = (await measure(dir.path)) ? 0 : 1;
   } finally {
     await cleanUp();

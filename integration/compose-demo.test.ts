@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { expect } from 'chai';
+import { BuildWatch } from './support/build-leftovers.js';
 import { getJson, repoRoot } from './support/daemon-process.js';
 import { compose } from './support/compose.js';
 
@@ -33,8 +34,10 @@ describe('compose.yaml', () => {
 describe('the README demo, run as written: compose demo profile, then one curl', () => {
   let imagesBefore: Set<string>;
   let dirsBefore: Set<string>;
+  let builds: BuildWatch;
 
   before(async () => {
+    builds = await BuildWatch.start();
     imagesBefore = await presentImages();
     dirsBefore = new Set((await Promise.all(hostDirs.map(existing))).flat());
   });
@@ -45,6 +48,8 @@ describe('the README demo, run as written: compose demo profile, then one curl',
         .getImage(image)
         .remove({ force: true })
         .catch(() => undefined);
+    // Compose builds the updater's image with the classic builder, which keeps its build stage.
+    await builds.removeLeftovers();
     for (const dir of hostDirs.filter((path) => !dirsBefore.has(path))) await removeIfEmpty(dir);
   });
 

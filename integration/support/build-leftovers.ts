@@ -5,6 +5,12 @@ import Docker from 'dockerode';
 const docker = new Docker();
 const nowS = () => Math.round(Date.now() / 1000);
 
+export interface Leftovers {
+  removed: number;
+  /** Untagged images of the build still there: someone has built on them since. */
+  kept: string[];
+}
+
 /** Which images existed, and when a build ran, to tell that build's leftovers apart. */
 export class BuildWatch {
   #endedS: number | undefined;
@@ -27,10 +33,10 @@ export class BuildWatch {
   /**
    * Removes the untagged images that appeared during the build: only the leaves, each removal
    * pruning its untagged parents; counts what went and lists what is still there (an image
-   * someone has built on since). Ideally the builder would keep nothing; for now a build from another checkout in
-   * the same seconds cannot be told apart, which is harmless for an untagged cache image.
+   * someone has built on since). A build from another checkout in the same seconds cannot be
+   * told apart, which is harmless for an untagged cache image.
    */
-  async removeLeftovers(): Promise<{ removed: number; kept: string[] }> {
+  async removeLeftovers(): Promise<Leftovers> {
     const found = (await this.#addedUntagged(false)).length;
     for (const id of await this.#addedUntagged(true)) {
       await docker
