@@ -19,6 +19,7 @@ import {
   removeContainersNamed,
   startExecuteDaemon,
 } from '../integration/support/upgrade-harness.js';
+import { median } from './median.js';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const targetBytes = Number(process.env.BENCH_DB_BYTES ?? 1.1 * 1024 ** 3);
@@ -73,11 +74,6 @@ async function withUpdater(
   clearInterval(sampling);
   if (status !== 201) throw new Error(`POST /backups answered ${status}: ${JSON.stringify(body)}`);
   return { ms, growthMb: (peak - baseline) / 1024, path: (body.backup as { path: string }).path };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 // The container benchmark's tables: one row per run and a median row, each column its own median.
-import { median, type LoadFigures } from './http-load.js';
+import type { LoadFigures } from './http-load.js';
+import { median } from './median.js';
 
 export interface StartFigures {
   apiMs: number;

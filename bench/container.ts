@@ -17,7 +17,8 @@ import {
   type LoadRound,
   type StartFigures,
 } from './container-report.js';
-import { loadTest, median, msUntilOk } from './http-load.js';
+import { loadTest, msUntilOk } from './http-load.js';
+import { median } from './median.js';
 import {
   msUntilHealthy,
   startBareKoa,

@@ -19,6 +19,7 @@ import {
   waitForEnd,
 } from '../integration/support/upgrade-harness.js';
 import { probeAvailability } from './availability-probe.js';
+import { median } from './median.js';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const target = 1.25;
@@ -84,11 +85,6 @@ async function withUpdater(round: number): Promise<{ gapMs: number; reportedMs: 
     await removeContainersNamed(name);
     await dir.remove();
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 async function main(): Promise<void> {

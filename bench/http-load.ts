@@ -34,8 +34,3 @@ export async function msUntilOk(url: string, since: number, timeoutMs: number): 
   }
   throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
 }
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
