@@ -1,13 +1,12 @@
 // The updater's image run as a container on the host network, as the updater itself or as the
 // bare koa baseline, with what a benchmark reads from it: health, process memory, logs.
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import Docker from 'dockerode';
 import { freePort } from '../integration/support/daemon-process.js';
 import { containerLogs } from '../integration/support/data-dummy.js';
 import { execOutput } from '../integration/support/upgrade-harness.js';
+import { createUpdaterContainer, dockerHealth } from '../integration/support/updater-container.js';
 
 export interface BenchContainer {
   name: string;
@@ -30,63 +29,54 @@ export interface ProcessMemory {
 const docker = new Docker();
 const bareApp = fileURLToPath(new URL('./bare-koa.mjs', import.meta.url));
 
-/** The updater in dry-run, with its state and log folders bind-mounted from `hostDir`. */
+/** The updater in dry-run, mounted and configured (env file) as the integration tests run it. */
 export async function startUpdater(
   image: string,
   name: string,
   hostDir: string,
 ): Promise<BenchContainer> {
-  const [state, log] = [join(hostDir, 'state'), join(hostDir, 'log')];
-  await mkdir(state, { recursive: true });
-  await mkdir(log, { recursive: true });
-  return launch(image, name, {
-    Env: [
-      'POLICY_URL=/app/data/upgrade-policy.json',
-      'RUNTIME_MANIFEST_URL=/app/data/runtime-manifest.json',
-      'EXECUTION_MODE=dry-run',
-    ],
-    HostConfig: {
-      Binds: [
-        '/var/run/docker.sock:/var/run/docker.sock',
-        `${state}:/var/lib/payram`,
-        `${log}:/var/log/payram`,
-      ],
-    },
-  });
+  const port = await freePort();
+  const settings = {
+    POLICY_URL: '/app/data/upgrade-policy.json',
+    RUNTIME_MANIFEST_URL: '/app/data/runtime-manifest.json',
+    EXECUTION_MODE: 'dry-run',
+    UPDATER_BIND: '127.0.0.1',
+  };
+  return launch(await createUpdaterContainer({ image, name, port, hostDir, settings }), name, port);
 }
 
 /** The bare koa app answering `body` on GET /upgrade/status, from the same image. */
-export function startBareKoa(image: string, name: string, body: string): Promise<BenchContainer> {
-  return launch(image, name, {
-    Entrypoint: ['node'],
-    Cmd: ['/app/bench-bare-koa.mjs'],
-    // Node's defaults: the image's memory setting for the updater is not given to the baseline.
-    Env: [`BARE_BODY=${body}`, 'NODE_OPTIONS='],
-    HostConfig: { Binds: [`${bareApp}:/app/bench-bare-koa.mjs:ro`] },
-  });
-}
-
-async function launch(
+export async function startBareKoa(
   image: string,
   name: string,
-  options: Docker.ContainerCreateOptions,
+  body: string,
 ): Promise<BenchContainer> {
   const port = await freePort();
   const container = await docker.createContainer({
-    ...options,
     name,
     Image: image,
-    Env: [...(options.Env ?? []), `UPDATER_PORT=${port}`, 'UPDATER_BIND=127.0.0.1'],
-    HostConfig: { ...options.HostConfig, NetworkMode: 'host' },
+    Entrypoint: ['node'],
+    Cmd: ['/app/bench-bare-koa.mjs'],
+    // Node's defaults: the image's memory setting for the updater is not given to the baseline.
+    Env: [`BARE_BODY=${body}`, 'NODE_OPTIONS=', `UPDATER_PORT=${port}`, 'UPDATER_BIND=127.0.0.1'],
+    HostConfig: { NetworkMode: 'host', Binds: [`${bareApp}:/app/bench-bare-koa.mjs:ro`] },
   });
+  return launch(container, name, port);
+}
+
+async function launch(
+  container: Docker.Container,
+  name: string,
+  port: number,
+): Promise<BenchContainer> {
   const startedAt = performance.now();
   await container.start();
   return {
     name,
     url: `http://127.0.0.1:${port}`,
     startedAt,
-    healthStatus: async () => (await container.inspect()).State.Health?.Status,
-    mainProcess: () => readMainProcess(name),
+    healthStatus: () => dockerHealth(container.id),
+    mainProcess: () => readMainProcess(container.id),
     logs: () => containerLogs(container.id),
   };
 }

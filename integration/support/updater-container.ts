@@ -25,12 +25,15 @@ export interface StartedUpdater {
   remove(): Promise<void>;
 }
 
-/** Runs the updater's image as compose.yaml and the systemd unit do: host network, the socket. */
-export async function startUpdaterContainer(
+/**
+ * Creates, without starting, the updater's container as compose.yaml and the systemd unit run
+ * it: host network, the socket, state, logs and the env file mounted.
+ */
+export async function createUpdaterContainer(
   options: UpdaterContainerOptions,
-): Promise<StartedUpdater> {
-  const dirs = await hostDirs(options);
-  const container = await docker.createContainer({
+): Promise<Docker.Container> {
+  const dirs = await writeUpdaterEnv(options.hostDir, options.port, options.settings);
+  return docker.createContainer({
     name: options.name,
     Image: options.image,
     HostConfig: {
@@ -43,6 +46,13 @@ export async function startUpdaterContainer(
       ],
     },
   });
+}
+
+/** Creates and starts the updater's container, then waits until it answers /health. */
+export async function startUpdaterContainer(
+  options: UpdaterContainerOptions,
+): Promise<StartedUpdater> {
+  const container = await createUpdaterContainer(options);
   const started: StartedUpdater = {
     id: container.id,
     name: options.name,
@@ -60,10 +70,6 @@ export async function startUpdaterContainer(
     });
   }
   return started;
-}
-
-function hostDirs(options: UpdaterContainerOptions) {
-  return writeUpdaterEnv(options.hostDir, options.port, options.settings);
 }
 
 /** The host side of the updater's mounts, with etc/updater.env holding its settings. */
